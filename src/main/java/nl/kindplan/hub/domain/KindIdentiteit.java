@@ -1,0 +1,22 @@
+package nl.kindplan.hub.domain;
+
+import java.time.LocalDate;
+
+/**
+ * Who a source row is about. At least one of bsn and onderwijsnummer is set (already checked
+ * with the 11-proef); a row carrying both links the two numbers to one child.
+ */
+public record KindIdentiteit(String bsn, String onderwijsnummer, LocalDate geboortedatum,
+                             String achternaam, String voorvoegsel, String voornamen) {
+
+    public KindIdentiteit {
+        if (bsn == null && onderwijsnummer == null) {
+            throw new IllegalArgumentException("a child needs a BSN or an onderwijsnummer");
+        }
+    }
+
+    /** The key the child is known by: the BSN, else the onderwijsnummer. */
+    public String sleutel() {
+        return bsn != null ? bsn : onderwijsnummer;
+    }
+}
