@@ -1,0 +1,65 @@
+package nl.kindplan.hub.ingest.xml;
+
+import java.io.InputStream;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import nl.kindplan.hub.ingest.UnreadableFileException;
+
+/**
+ * Streaming, namespace-aware XML reading with DTDs and external entities off. A document that
+ * carries a DOCTYPE at all is refused: no source of the hub needs one, and it is how XXE and
+ * entity-expansion bombs arrive.
+ */
+public final class SecureXml {
+
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private SecureXml() {
+    }
+
+    private static XMLInputFactory createFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return f;
+    }
+
+    /** A reader over the stream; the caller closes both. */
+    public static XMLStreamReader reader(InputStream in) throws UnreadableFileException {
+        try {
+            return new DoctypeRefusingReader(FACTORY.createXMLStreamReader(in));
+        } catch (XMLStreamException e) {
+            throw new UnreadableFileException("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails on a DOCTYPE instead of skipping it silently. */
+    private static final class DoctypeRefusingReader extends javax.xml.stream.util.StreamReaderDelegate {
+
+        DoctypeRefusingReader(XMLStreamReader reader) {
+            super(reader);
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new XMLStreamException("a DOCTYPE is not allowed (DTDs and external entities are off)",
+                        getLocation());
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XMLStreamException("entity reference &" + getLocalName() + "; is not allowed",
+                        getLocation());
+            }
+            return event;
+        }
+    }
+}
