@@ -1,0 +1,51 @@
+package nl.kindplan.hub.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import nl.kindplan.hub.store.SourceFileRegister;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Writes the report that lies beside a rejected file in the error folder: why, and which rows were bad. */
+@Component
+public class IngestReports {
+
+    private final Path errorDir;
+
+    public IngestReports(@Value("${kindplan.error-dir}") Path errorDir) {
+        this.errorDir = errorDir;
+    }
+
+    public Path reportPath(Source source, String fileName) {
+        return errorDir.resolve(source.name().toLowerCase(Locale.ROOT)).resolve(fileName + ".report.txt");
+    }
+
+    public void writeRejection(Source source, String fileName, String reason, List<SourceFileRegister.RowError> rows) {
+        Path report = reportPath(source, fileName);
+        try {
+            Files.createDirectories(report.getParent());
+            try (BufferedWriter w = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                w.write("file: " + fileName + "\n");
+                w.write("source: " + source + "\n");
+                w.write("rejected at: " + LocalDateTime.now().withNano(0) + "\n");
+                w.write("reason: " + reason + "\n");
+                if (!rows.isEmpty()) {
+                    w.write("bad rows:\n");
+                    for (SourceFileRegister.RowError row : rows) {
+                        w.write("  line " + row.lineNo() + ": " + row.reason() + "\n");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the rejection report " + report, e);
+        }
+    }
+}

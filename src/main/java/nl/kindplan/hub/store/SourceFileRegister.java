@@ -1,0 +1,92 @@
+package nl.kindplan.hub.store;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import nl.kindplan.hub.ingest.Source;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Component;
+
+/** The register of every file the hub was given: what became of it, and its rejected rows. */
+@Component
+public class SourceFileRegister {
+
+    public enum Status { TAKEN_IN, REJECTED, DUPLICATE }
+
+    /** What the register knows of one file. */
+    public record SourceFile(long id, Source source, String fileName, Status status, LocalDateTime receivedAt,
+                             int rowsTotal, int rowsTakenIn, int rowsRejected, String reason) {
+    }
+
+    /** One rejected row: its line and why. */
+    public record RowError(long lineNo, String reason) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final SimpleJdbcInsert insert;
+
+    public SourceFileRegister(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.insert = new SimpleJdbcInsert(jdbc).withTableName("source_file").usingGeneratedKeyColumns("id")
+                .usingColumns("source", "file_name", "sha256", "status", "received_at", "reason", "duplicate_of");
+    }
+
+    /** The file taken in earlier with this content, if any. */
+    public Optional<Long> takenInWithContent(String sha256) {
+        return jdbc.queryForList("SELECT id FROM source_file WHERE sha256 = ? AND status = 'TAKEN_IN' ORDER BY id",
+                Long.class, sha256).stream().findFirst();
+    }
+
+    public long register(Source source, String fileName, String sha256, Status status, String reason, Long duplicateOf) {
+        return insert.executeAndReturnKey(new MapSqlParameterSource()
+                .addValue("source", source.name())
+                .addValue("file_name", fileName)
+                .addValue("sha256", sha256)
+                .addValue("status", status.name())
+                .addValue("received_at", Timestamp.valueOf(LocalDateTime.now()))
+                .addValue("reason", reason == null ? null : truncate(reason, 2000))
+                .addValue("duplicate_of", duplicateOf)).longValue();
+    }
+
+    public void counts(long fileId, int total, int takenIn, int rejected) {
+        jdbc.update("UPDATE source_file SET rows_total = ?, rows_taken_in = ?, rows_rejected = ? WHERE id = ?",
+                total, takenIn, rejected, fileId);
+    }
+
+    public void rowErrors(long fileId, List<RowError> errors) {
+        jdbc.batchUpdate("INSERT INTO row_error (source_file_id, line_no, reason) VALUES (?, ?, ?)", errors, 500,
+                (ps, e) -> {
+                    ps.setLong(1, fileId);
+                    ps.setLong(2, e.lineNo());
+                    ps.setString(3, truncate(e.reason(), 1000));
+                });
+    }
+
+    public void notes(long fileId, List<String> notes) {
+        jdbc.batchUpdate("INSERT INTO file_note (source_file_id, note) VALUES (?, ?)", notes, 500,
+                (ps, n) -> {
+                    ps.setLong(1, fileId);
+                    ps.setString(2, truncate(n, 1000));
+                });
+    }
+
+    public Optional<SourceFile> find(long id) {
+        return jdbc.query("SELECT * FROM source_file WHERE id = ?", (rs, n) -> new SourceFile(rs.getLong("id"),
+                Source.valueOf(rs.getString("source")), rs.getString("file_name"), Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("received_at").toLocalDateTime(), rs.getInt("rows_total"), rs.getInt("rows_taken_in"),
+                rs.getInt("rows_rejected"), rs.getString("reason")), id).stream().findFirst();
+    }
+
+    public List<RowError> rowErrorsOf(long fileId) {
+        return jdbc.query("SELECT line_no, reason FROM row_error WHERE source_file_id = ? ORDER BY line_no",
+                (rs, n) -> new RowError(rs.getLong(1), rs.getString(2)), fileId);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
