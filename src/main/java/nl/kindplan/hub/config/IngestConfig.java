@@ -1,6 +1,7 @@
 package nl.kindplan.hub.config;
 
 import nl.kindplan.hub.ingest.SourceReader;
+import nl.kindplan.hub.ingest.edexml.EdexmlReader;
 import nl.kindplan.hub.ingest.csv.InschrijvingenCsvReader;
 import nl.kindplan.hub.ingest.csv.VerzuimCsvReader;
 import nl.kindplan.hub.mapping.Mappings;
@@ -19,6 +20,11 @@ public class IngestConfig {
     @Bean
     SourceReader verzuimCsvReader(Mappings mappings) {
         return new VerzuimCsvReader(mappings);
+    }
+
+    @Bean
+    SourceReader edexmlReader(Mappings mappings) {
+        return new EdexmlReader(mappings);
     }
 
     @Bean

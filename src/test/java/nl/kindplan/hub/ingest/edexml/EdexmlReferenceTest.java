@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest.edexml;
 
+import nl.kindplan.hub.ingest.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package nl.kindplan.hub.ingest.edexml;
+package nl.kindplan.hub.ingest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,29 +9,30 @@ import nl.kindplan.hub.domain.JeugdhulpRegel;
 import nl.kindplan.hub.domain.KindIdentiteit;
 import nl.kindplan.hub.domain.Registratie;
 import nl.kindplan.hub.domain.Verzuimmelding;
-import nl.kindplan.hub.ingest.IngestSink;
 
 /** Keeps everything a reader hands over, in order, for assertions. */
-class RecordingSink implements IngestSink {
+public class RecordingSink implements IngestSink {
 
-    record Ingeschreven(KindIdentiteit kind, Registratie registratie) {
+    public record Ingeschreven(KindIdentiteit kind, Registratie registratie) {
     }
 
-    record RowError(long regel, String reden) {
+    public record RowError(long regel, String reden) {
     }
 
-    record Snapshot(Registratie.Bron bron, SnapshotScope scope, Set<String> scopeKeys, Set<String> gelisteRegelIds,
+    public record Snapshot(Registratie.Bron bron, SnapshotScope scope, Set<String> scopeKeys, Set<String> gelisteRegelIds,
                     LocalDate einddatum) {
     }
 
-    final List<Ingeschreven> registraties = new ArrayList<>();
-    final List<RowError> rowErrors = new ArrayList<>();
-    final List<Snapshot> snapshots = new ArrayList<>();
-    final List<Object> other = new ArrayList<>();
+    public final List<Ingeschreven> registraties = new ArrayList<>();
+    public final List<RowError> rowErrors = new ArrayList<>();
+    public final List<Snapshot> snapshots = new ArrayList<>();
+    public final List<Verzuimmelding> meldingen = new ArrayList<>();
+    public final List<List<JeugdhulpRegel>> berichten = new ArrayList<>();
+    public final List<String> notes = new ArrayList<>();
 
     @Override
     public void verzuimmelding(KindIdentiteit kind, Verzuimmelding melding) {
-        other.add(melding);
+        meldingen.add(melding);
     }
 
     @Override
@@ -41,7 +42,7 @@ class RecordingSink implements IngestSink {
 
     @Override
     public void jeugdhulpBericht(KindIdentiteit kind, List<JeugdhulpRegel> regels) {
-        other.add(regels);
+        berichten.add(List.copyOf(regels));
     }
 
     @Override
@@ -57,10 +58,11 @@ class RecordingSink implements IngestSink {
 
     @Override
     public void note(String note) {
-        other.add(note);
+        notes.add(note);
     }
 
-    boolean isEmpty() {
-        return registraties.isEmpty() && rowErrors.isEmpty() && snapshots.isEmpty() && other.isEmpty();
+    public boolean isEmpty() {
+        return registraties.isEmpty() && rowErrors.isEmpty() && snapshots.isEmpty() && meldingen.isEmpty()
+                && berichten.isEmpty() && notes.isEmpty();
     }
 }

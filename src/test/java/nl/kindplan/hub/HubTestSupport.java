@@ -1,0 +1,71 @@
+package nl.kindplan.hub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that start the whole hub: embedded broker and database in a fresh data
+ * folder, routes loaded from the real routes/ folder, short poll delays. All subclasses share one
+ * Spring context (and so one store): each test uses children of its own.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = KindplanHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubTestSupport {
+
+    protected static final Path DATA_DIR = createDataDir();
+    protected static final int BROKER_PORT = freePort();
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("kindplan.data-dir", DATA_DIR::toString);
+        registry.add("kindplan.broker.connector", () -> "tcp://127.0.0.1:" + BROKER_PORT);
+        registry.add("kindplan.ingest.poll-delay", () -> "200");
+    }
+
+    protected static Path inbox(String source) {
+        return DATA_DIR.resolve("inbox").resolve(source);
+    }
+
+    protected static Path errorFolder(String source) {
+        return DATA_DIR.resolve("error").resolve(source);
+    }
+
+    /** Drops a file into an inbox the way a source would: written aside, then moved in whole. */
+    protected static Path drop(String source, String fileName, String content) {
+        try {
+            Path dir = inbox(source);
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + fileName + ".part");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            return Files.move(tmp, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("kindplan-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
