@@ -53,6 +53,22 @@ public abstract class HubTestSupport {
         }
     }
 
+    /** The file consumer moves a file out of the inbox when its exchange is complete. */
+    protected static void awaitMovedOut(Path file) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (Files.exists(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " is still in the inbox");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + file, e);
+            }
+        }
+    }
+
     private static Path createDataDir() {
         try {
             return Files.createTempDirectory("kindplan-test-");
