@@ -1,0 +1,38 @@
+package nl.kindplan.hub.ingest.ijw;
+
+import static nl.kindplan.hub.ingest.ijw.Waarden.Eis.OPTIONEEL;
+import static nl.kindplan.hub.ingest.ijw.Waarden.Eis.VERPLICHT;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import nl.kindplan.hub.domain.Elfproef;
+import nl.kindplan.hub.domain.KindIdentiteit;
+import nl.kindplan.hub.ingest.UnreadableFileException;
+
+/** The child from a message's {@code Client}: BSN and birth date are required, the name is not. */
+final class ClientGegevens {
+
+    static final String BSN = "bsn";
+    static final String GEBOORTEDATUM = "geboortedatum";
+    static final String ACHTERNAAM = "achternaam";
+    static final String VOORVOEGSEL = "voorvoegsel";
+    static final String VOORNAMEN = "voornamen";
+
+    static final List<String> VELDEN = List.of(BSN, GEBOORTEDATUM, ACHTERNAAM, VOORVOEGSEL, VOORNAMEN);
+
+    private ClientGegevens() {
+    }
+
+    /** @param client the message's values, marked personal so that no value shows in a reason */
+    static KindIdentiteit lees(Waarden client) throws UnreadableFileException {
+        String bsn = client.tekst(BSN, VERPLICHT);
+        if (!Elfproef.isBsn(bsn)) {
+            throw new UnreadableFileException(client.context() + ": Bsn " + Elfproef.masker(bsn)
+                    + " is not a BSN (9 digits passing the 11-proef)");
+        }
+        LocalDate geboortedatum = client.datum(GEBOORTEDATUM, VERPLICHT);
+        return new KindIdentiteit(bsn, null, geboortedatum, client.tekst(ACHTERNAAM, OPTIONEEL),
+                client.tekst(VOORVOEGSEL, OPTIONEEL), client.tekst(VOORNAMEN, OPTIONEEL));
+    }
+}
