@@ -1,0 +1,34 @@
+package nl.kindplan.hub.signal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import nl.kindplan.hub.domain.KindDossier;
+
+/** Runs every signal rule on one child; a child can carry several signals at once. */
+public final class SignalEvaluator {
+
+    private final List<SignalRule> rules;
+
+    public SignalEvaluator(SignalSettings settings) {
+        this(List.of(
+                new ThuiszitterRule(settings),
+                new AbsoluutVerzuimRule(settings),
+                new ZorgNietToegewezenRule(settings),
+                new ZorgGestoptBijVerzuimRule(settings),
+                new MatchRule(settings)));
+    }
+
+    public SignalEvaluator(List<SignalRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The signals that hold on {@code asOf}, in the order of the rules (the order of {@link SignalCode}). */
+    public List<SignalHit> evaluate(KindDossier dossier, LocalDate asOf) {
+        return rules.stream()
+                .map(rule -> rule.evaluate(dossier, asOf))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}
