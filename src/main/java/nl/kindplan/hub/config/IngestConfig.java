@@ -2,6 +2,7 @@ package nl.kindplan.hub.config;
 
 import nl.kindplan.hub.ingest.SourceReader;
 import nl.kindplan.hub.ingest.edexml.EdexmlReader;
+import nl.kindplan.hub.ingest.ijw.IjwReader;
 import nl.kindplan.hub.ingest.csv.InschrijvingenCsvReader;
 import nl.kindplan.hub.ingest.csv.VerzuimCsvReader;
 import nl.kindplan.hub.mapping.Mappings;
@@ -20,6 +21,11 @@ public class IngestConfig {
     @Bean
     SourceReader verzuimCsvReader(Mappings mappings) {
         return new VerzuimCsvReader(mappings);
+    }
+
+    @Bean
+    SourceReader ijwReader(Mappings mappings) {
+        return new IjwReader(mappings);
     }
 
     @Bean

@@ -16,6 +16,9 @@ public class RecordingSink implements IngestSink {
     public record Ingeschreven(KindIdentiteit kind, Registratie registratie) {
     }
 
+    public record Bericht(KindIdentiteit kind, List<JeugdhulpRegel> regels) {
+    }
+
     public record RowError(long regel, String reden) {
     }
 
@@ -27,7 +30,7 @@ public class RecordingSink implements IngestSink {
     public final List<RowError> rowErrors = new ArrayList<>();
     public final List<Snapshot> snapshots = new ArrayList<>();
     public final List<Verzuimmelding> meldingen = new ArrayList<>();
-    public final List<List<JeugdhulpRegel>> berichten = new ArrayList<>();
+    public final List<Bericht> berichten = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();
 
     @Override
@@ -42,7 +45,7 @@ public class RecordingSink implements IngestSink {
 
     @Override
     public void jeugdhulpBericht(KindIdentiteit kind, List<JeugdhulpRegel> regels) {
-        berichten.add(List.copyOf(regels));
+        berichten.add(new Bericht(kind, List.copyOf(regels)));
     }
 
     @Override

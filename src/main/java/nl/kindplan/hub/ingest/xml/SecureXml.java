@@ -61,5 +61,37 @@ public final class SecureXml {
             }
             return event;
         }
+
+        /** Through {@link #next()}, so that the refusals above hold here too. */
+        @Override
+        public int nextTag() throws XMLStreamException {
+            int event = next();
+            while (event == XMLStreamConstants.CHARACTERS && isWhiteSpace()
+                    || event == XMLStreamConstants.SPACE || event == XMLStreamConstants.COMMENT
+                    || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                event = next();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+                throw new XMLStreamException("expected a start or end tag", getLocation());
+            }
+            return event;
+        }
+
+        /** Through {@link #next()}, so that the refusals above hold here too. */
+        @Override
+        public String getElementText() throws XMLStreamException {
+            StringBuilder text = new StringBuilder();
+            int event = next();
+            while (event != XMLStreamConstants.END_ELEMENT) {
+                if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE) {
+                    text.append(getText());
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
+                    throw new XMLStreamException("element text expected, found an element", getLocation());
+                }
+                event = next();
+            }
+            return text.toString();
+        }
     }
 }

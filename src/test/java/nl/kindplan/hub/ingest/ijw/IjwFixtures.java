@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest.ijw;
 
+import nl.kindplan.hub.ingest.RecordingSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

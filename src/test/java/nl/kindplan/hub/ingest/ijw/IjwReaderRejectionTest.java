@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest.ijw;
 
+import nl.kindplan.hub.ingest.RecordingSink;
 import static nl.kindplan.hub.ingest.ijw.IjwFixtures.tekst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ class IjwReaderRejectionTest {
         AbstractThrowableAssert<?, ? extends Throwable> reden = assertThatThrownBy(() -> reader.read(
                 new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "bericht.xml", sink))
                 .isInstanceOf(UnreadableFileException.class);
-        assertThat(sink.isLeeg()).as("nothing of a rejected message reaches the sink").isTrue();
+        assertThat(sink.isEmpty()).as("nothing of a rejected message reaches the sink").isTrue();
         return reden;
     }
 

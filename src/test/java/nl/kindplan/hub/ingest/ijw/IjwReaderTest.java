@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest.ijw;
 
+import nl.kindplan.hub.ingest.RecordingSink;
 import static nl.kindplan.hub.ingest.ijw.IjwFixtures.lees;
 import static nl.kindplan.hub.ingest.ijw.IjwFixtures.regelVan;
 import static nl.kindplan.hub.ingest.ijw.IjwFixtures.tekst;
@@ -141,7 +142,10 @@ class IjwReaderTest {
         RecordingSink sink = lees(reader, tekst("jw317-wijziging.xml"), "jw317-wijziging.xml");
 
         assertThat(sink.berichten).isEmpty();
-        assertThat(sink.anders).isEmpty();
+        assertThat(sink.registraties).isEmpty();
+        assertThat(sink.meldingen).isEmpty();
+        assertThat(sink.rowErrors).isEmpty();
+        assertThat(sink.snapshots).isEmpty();
         assertThat(sink.notes).singleElement().satisfies(note -> {
             assertThat(note).startsWith("JW317 VOW-0001").contains("not read by the hub, skipped");
             assertThat(note).doesNotContain("123456782");

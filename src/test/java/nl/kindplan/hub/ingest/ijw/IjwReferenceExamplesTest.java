@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest.ijw;
 
+import nl.kindplan.hub.ingest.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -78,7 +79,7 @@ class IjwReferenceExamplesTest {
                     .isInstanceOf(UnreadableFileException.class)
                     .hasMessageContaining("2027-06-31");
         }
-        assertThat(sink.isLeeg()).isTrue();
+        assertThat(sink.isEmpty()).isTrue();
     }
 
     @Test
