@@ -1,5 +1,6 @@
 package nl.kindplan.hub.api;
 
+import nl.kindplan.hub.cases.CaseStore;
 import nl.kindplan.hub.domain.Elfproef;
 import nl.kindplan.hub.mapping.Mappings;
 import nl.kindplan.hub.store.KindStore;
@@ -16,10 +17,12 @@ import org.springframework.web.server.ResponseStatusException;
 public class KindController {
 
     private final KindStore store;
+    private final CaseStore cases;
     private final Mappings mappings;
 
-    public KindController(KindStore store, Mappings mappings) {
+    public KindController(KindStore store, CaseStore cases, Mappings mappings) {
         this.store = store;
+        this.cases = cases;
         this.mappings = mappings;
     }
 
@@ -28,7 +31,8 @@ public class KindController {
         if (!nummer.matches("[0-9]{9}")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a BSN or onderwijsnummer has 9 digits");
         }
-        return store.findKindId(nummer).flatMap(store::dossier).map(d -> KindRecord.of(d, mappings))
+        return store.findKindId(nummer).flatMap(store::dossier)
+                .map(d -> KindRecord.of(d, cases.cases(d.kindId()), mappings))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no child known by " + Elfproef.masker(nummer)));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import nl.kindplan.hub.cases.CaseStore;
 import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.domain.JeugdhulpRegel;
 import nl.kindplan.hub.domain.KindDossier;
@@ -17,11 +18,11 @@ import nl.kindplan.hub.mapping.Mappings;
 
 /**
  * The 'één kind, één plan' record as {@code GET /api/kinderen/{bsn}} returns it: identity,
- * inschrijvingen, vrijstellingen, meldingen (with every version), jeugdhulp, and where each
- * fact came from.
+ * inschrijvingen, vrijstellingen, meldingen (with every version), jeugdhulp, where each fact
+ * came from, and the child's cases (open and closed) with their events and the facts behind them.
  */
 public record KindRecord(Kind kind, List<Inschrijving> inschrijvingen, List<Vrijstelling> vrijstellingen,
-                         List<Melding> meldingen, List<Jeugdhulp> jeugdhulp) {
+                         List<Melding> meldingen, List<Jeugdhulp> jeugdhulp, List<CaseStore.StoredCase> casussen) {
 
     public record Kind(String bsn, String onderwijsnummer, LocalDate geboortedatum, String achternaam,
                        String voorvoegsel, String voornamen) {
@@ -58,7 +59,7 @@ public record KindRecord(Kind kind, List<Inschrijving> inschrijvingen, List<Vrij
                             String redenBeeindiging, String statusAanlevering, Herkomst herkomst) {
     }
 
-    public static KindRecord of(KindDossier dossier, Mappings mappings) {
+    public static KindRecord of(KindDossier dossier, List<CaseStore.StoredCase> casussen, Mappings mappings) {
         var id = dossier.identiteit();
         Kind kind = new Kind(id.bsn(), id.onderwijsnummer(), id.geboortedatum(), id.achternaam(), id.voorvoegsel(),
                 id.voornamen());
@@ -75,7 +76,7 @@ public record KindRecord(Kind kind, List<Inschrijving> inschrijvingen, List<Vrij
                         r.begindatum(), r.einddatum(), r.verwijderd(), r.herkomst()))
                 .toList();
         return new KindRecord(kind, inschrijvingen, vrijstellingen, meldingen(dossier.meldingen()),
-                dossier.jeugdhulp().stream().map(KindRecord::jeugdhulp).toList());
+                dossier.jeugdhulp().stream().map(KindRecord::jeugdhulp).toList(), casussen);
     }
 
     private static List<Melding> meldingen(List<Verzuimmelding> versies) {

@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The declarative mappings of {@code mappings/}, read once at start-up: source mappings
- * ({@code <source>.yaml}), code tables ({@code codes/<name>.csv}) and the school →
+ * ({@code verzuim.yaml}, {@code inschrijvingen.yaml}, {@code ijw.yaml}, {@code edexml.yaml}), code tables ({@code codes/<name>.csv}) and the school →
  * samenwerkingsverband table. Nothing here is compiled in, so a gemeente edits a file to add a code.
  */
 public final class Mappings {
@@ -37,6 +37,9 @@ public final class Mappings {
     /** A school location's samenwerkingsverband. */
     public record Samenwerkingsverband(String code, String naam) {
     }
+
+    /** The sources that have a mapping file {@code <source>.yaml}. */
+    private static final List<String> SOURCES = List.of("verzuim", "inschrijvingen", "ijw", "edexml");
 
     private static final CSVFormat SEMICOLON_CSV = CSVFormat.DEFAULT.builder()
             .setDelimiter(';').setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -58,12 +61,13 @@ public final class Mappings {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, SourceMapping> sources = new HashMap<>();
         Map<String, CodeTable> tables = new HashMap<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                    sources.put(name.substring(0, name.lastIndexOf('.')).toLowerCase(Locale.ROOT),
-                            yaml.readValue(f.toFile(), SourceMapping.class));
+        try {
+            for (String source : SOURCES) {
+                Path f = dir.resolve(source + ".yaml");
+                try {
+                    sources.put(source, yaml.readValue(f.toFile(), SourceMapping.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the source mapping " + f + ": " + e.getMessage(), e);
                 }
             }
             Path codes = dir.resolve("codes");

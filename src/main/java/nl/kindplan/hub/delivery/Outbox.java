@@ -1,0 +1,66 @@
+package nl.kindplan.hub.delivery;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import nl.kindplan.hub.cases.CaseStore.StoredEvent;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The transactional outbox: a case event is queued here for each recipient and channel in the
+ * same transaction that stores it, and the delivery route sends what is pending, in order, once.
+ */
+@Component("outbox")
+public class Outbox {
+
+    public enum Channel { JMS, WEBHOOK }
+
+    /** One message waiting to be sent: the JSON for one recipient over one channel. */
+    public record Message(long id, String caseId, String event, String signal, RecipientType recipientType,
+                          String recipientCode, Channel channel, String destination, String payload) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public Outbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(StoredEvent event, Recipient recipient, Channel channel, String destination, String payload) {
+        jdbc.update("INSERT INTO outbox (case_event_id, recipient_type, recipient_code, channel, destination, payload, "
+                        + "status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)", event.id(),
+                recipient.type().name(), recipient.code(), channel.name(), destination, payload,
+                Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    /** Everything not yet sent, oldest first, so the events of one case go out in order. */
+    public List<Message> pending() {
+        return jdbc.query("""
+                SELECT o.id, e.case_id, e.event, c.signal, o.recipient_type, o.recipient_code, o.channel,
+                       o.destination, o.payload
+                  FROM outbox o JOIN case_event e ON e.id = o.case_event_id JOIN signal_case c ON c.case_id = e.case_id
+                 WHERE o.status = 'PENDING' ORDER BY o.id""",
+                (rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        RecipientType.valueOf(rs.getString(5)), rs.getString(6), Channel.valueOf(rs.getString(7)),
+                        rs.getString(8), rs.getString(9)));
+    }
+
+    /** Delivered; a message that was dead-lettered meanwhile stays dead. */
+    public void markSent(@ExchangeProperty("kindplanOutboxId") long id) {
+        jdbc.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? "
+                + "WHERE id = ? AND status = 'PENDING'", Timestamp.valueOf(LocalDateTime.now()), id);
+    }
+
+    /** Could not be delivered after the retries: it went to the dead-letter queue with this reason. */
+    public void markDead(@ExchangeProperty("kindplanOutboxId") long id, @ExchangeProperty("kindplanReason") String reason) {
+        jdbc.update("UPDATE outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                reason == null ? null : reason.substring(0, Math.min(reason.length(), 2000)), id);
+    }
+
+    public long countByStatus(String status) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status);
+    }
+}

@@ -1,0 +1,53 @@
+package nl.kindplan.hub.run;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+import nl.kindplan.hub.cases.CaseKeeper;
+import nl.kindplan.hub.run.RunRegister.Status;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The steps of routes/nightly-run.yaml that are the hub's own: claiming files, evaluating, recording. */
+@Component("nightlyRun")
+public class NightlyRun {
+
+    public static final String RUN_ID = "kindplanRunId";
+    public static final String AS_OF = "kindplanAsOf";
+    public static final String OUTCOME = "kindplanOutcome";
+
+    private final RunRegister register;
+    private final InboxWatch inboxes;
+    private final CaseKeeper caseKeeper;
+    private final JdbcTemplate jdbc;
+
+    public NightlyRun(RunRegister register, InboxWatch inboxes, CaseKeeper caseKeeper, JdbcTemplate jdbc) {
+        this.register = register;
+        this.inboxes = inboxes;
+        this.caseKeeper = caseKeeper;
+        this.jdbc = jdbc;
+    }
+
+    /** Waits until every waiting file is taken in, then makes the files since the last run this run's. */
+    public void takeIn(@Header(RUN_ID) long runId) throws InterruptedException {
+        inboxes.awaitEmpty();
+        register.claimFiles(runId);
+    }
+
+    public CaseKeeper.Outcome evaluate(@Header(RUN_ID) long runId, @Header(AS_OF) LocalDate asOf) {
+        return caseKeeper.evaluateAll(runId, asOf);
+    }
+
+    public void finish(@Header(RUN_ID) long runId, @ExchangeProperty(OUTCOME) CaseKeeper.Outcome outcome) {
+        Map<String, Long> counts = new TreeMap<>(register.sourceCounts(runId));
+        counts.putAll(outcome.counts());
+        jdbc.query("SELECT o.status, COUNT(*) FROM outbox o JOIN case_event e ON e.id = o.case_event_id "
+                + "WHERE e.run_id = ? GROUP BY o.status", rs -> {
+            counts.put("messages." + rs.getString(1), rs.getLong(2));
+        }, runId);
+        register.finish(runId, Status.SUCCEEDED, outcome.kinderen(), counts, null);
+    }
+}
