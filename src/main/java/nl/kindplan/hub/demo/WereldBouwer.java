@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import nl.kindplan.hub.demo.DemoNamen.Gemeente;
@@ -65,6 +67,8 @@ final class WereldBouwer {
     private final List<Registratie> registraties = new ArrayList<>();
     private final List<Melding> meldingen = new ArrayList<>();
     private final List<Traject> trajecten = new ArrayList<>();
+    /** How many children of each scenario were made so far: variants cycle, so every one shows up. */
+    private final Map<Scenario, Integer> perScenario = new EnumMap<>(Scenario.class);
     private int regelTeller;
     private int meldingTeller;
     private int toewijzingTeller;
@@ -149,18 +153,20 @@ final class WereldBouwer {
     }
 
     private void thuiszitter(int nr) {
+        int variant = volgnummer(Scenario.THUISZITTER);
         Kind k = kind(nr, Scenario.THUISZITTER, tussen(6, 19), identiteit(false));
         Registratie reg = huidigeInschrijving(k, gemeente(k));
         if (r.nextInt(10) < 3) {
             geslotenMelding(k, reg.school(), reg.gemeentecode());
         }
-        // some long past the 91 days of the Thuiszitterspact (ESCALATIE), most recent
-        LocalDate begin = r.nextInt(10) < 4 ? dagenTerug(100, 240) : dagenTerug(5, 60);
+        // two in five long past the 91 days of the Thuiszitterspact (ESCALATIE), the others recent
+        LocalDate begin = variant % 5 == 1 || variant % 5 == 3 ? dagenTerug(100, 240) : dagenTerug(5, 60);
         openMelding(k, "LRV", reg.school(), reg.gemeentecode(), begin, null, kies(REDEN_LRV));
     }
 
     private void absoluutVerzuim(int nr) {
-        if (r.nextInt(4) == 0) {
+        int variant = volgnummer(Scenario.ABSOLUUT_VERZUIM);
+        if (variant % 4 == 3) {
             // never registered anywhere: known only from a melding
             Kind k = kind(nr, Scenario.ABSOLUUT_VERZUIM, tussen(6, 16),
                     r.nextInt(5) == 0 ? Identiteit.ONDERWIJSNUMMER : Identiteit.BSN);
@@ -168,7 +174,8 @@ final class WereldBouwer {
             return;
         }
         Kind k = kind(nr, Scenario.ABSOLUUT_VERZUIM, tussen(6, 16), identiteit(false));
-        LocalDate einde = r.nextInt(10) < 4 ? dagenTerug(100, 200) : dagenTerug(10, 90);
+        // half of them more than 91 days ago (ESCALATIE)
+        LocalDate einde = variant % 2 == 0 ? dagenTerug(100, 200) : dagenTerug(10, 90);
         Registratie oud = beeindigdeInschrijving(k, gemeente(k), einde, kies(REDEN_ZONDER_NIEUWE_SCHOOL));
         LocalDate begin = min(einde.plusDays(tussen(1, 10)), d.minusDays(2));
         openMelding(k, "O", oud.school(), oud.gemeentecode(), begin, null, kies(REDEN_O));
@@ -186,21 +193,22 @@ final class WereldBouwer {
     }
 
     private void zorgGestopt(int nr) {
+        int variant = volgnummer(Scenario.ZORG_GESTOPT_BIJ_VERZUIM);
         Kind k = kind(nr, Scenario.ZORG_GESTOPT_BIJ_VERZUIM, tussen(6, 17), identiteit(true));
         Registratie reg = huidigeInschrijving(k, gemeente(k));
         openMelding(k, "V3", reg.school(), reg.gemeentecode(), dagenTerug(10, 120), tussen(16, 60), kies(REDEN_V3));
         Traject t = zorg(k, vorigeWerkdag(dagenTerug(150, 300)), r.nextInt(5) > 0, null);
         LocalDate einde = dagenTerug(5, 85);
-        trajecten.add(stop(t, einde, kies(VOORTIJDIG), false));
+        trajecten.add(stop(t, einde, VOORTIJDIG.get(variant % VOORTIJDIG.size()), false));
     }
 
     private void match(int nr) {
+        boolean stopIngetrokken = volgnummer(Scenario.MATCH) % 5 == 1;
         Kind k = kind(nr, Scenario.MATCH, tussen(6, 19), identiteit(true));
         Registratie reg = huidigeInschrijving(k, gemeente(k));
         String soort = k.leeftijdOp(d) >= 18 ? "V4" : r.nextInt(5) == 0 ? "LRV" : "V3";
         openMelding(k, soort, reg.school(), reg.gemeentecode(), dagenTerug(5, 150),
                 "LRV".equals(soort) ? null : tussen(16, 60), kies("LRV".equals(soort) ? REDEN_LRV : REDEN_V3));
-        boolean stopIngetrokken = r.nextInt(5) == 0;
         Traject t = zorg(k, vorigeWerkdag(stopIngetrokken ? dagenTerug(100, 320) : dagenTerug(40, 320)),
                 r.nextInt(5) > 0, null);
         if (stopIngetrokken) {
@@ -211,7 +219,7 @@ final class WereldBouwer {
     }
 
     private void luxeVerzuim(int nr) {
-        boolean metZorg = r.nextBoolean();
+        boolean metZorg = volgnummer(Scenario.LUXE_VERZUIM) % 2 == 1;
         Kind k = kind(nr, Scenario.LUXE_VERZUIM, tussen(5, 15), identiteit(metZorg));
         Registratie reg = huidigeInschrijving(k, gemeente(k));
         openMelding(k, "L", reg.school(), reg.gemeentecode(), dagenTerug(5, 40), tussen(8, 40), kies(REDEN_L));
@@ -221,8 +229,9 @@ final class WereldBouwer {
     }
 
     private void vrijstelling(int nr) {
+        boolean nooitNaarSchool = volgnummer(Scenario.VRIJSTELLING) % 2 == 0;
         Kind k = kind(nr, Scenario.VRIJSTELLING, tussen(6, 16), identiteit(false));
-        if (r.nextBoolean()) {
+        if (nooitNaarSchool) {
             // never went to school: vrijgesteld since leerplicht began (first of the month after the 5th birthday)
             LocalDate begin = k.geboortedatum().plusYears(5).withDayOfMonth(1).plusMonths(1);
             vrijstellingsRegel(k, gemeente(k), r.nextInt(3) == 0 ? "5b" : "5a", begin, null);
@@ -259,6 +268,11 @@ final class WereldBouwer {
     }
 
     // --- children -----------------------------------------------------------------------------
+
+    /** 0 for the first child of the scenario, 1 for the next, ... */
+    private int volgnummer(Scenario scenario) {
+        return perScenario.merge(scenario, 1, Integer::sum) - 1;
+    }
 
     private Kind kind(int nr, Scenario scenario, int leeftijd, Identiteit identiteit) {
         String bsn = identiteit == Identiteit.ONDERWIJSNUMMER ? null : nummers.bsn();
