@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-import nl.kindplan.hub.demo.DemoWereld.Kind;
+import nl.kindplan.hub.demo.DemoWorld.Kind;
 
 /**
  * Writes a synthetic, realistic demo dataset into the hub's inboxes: DUO verzuim exports, DUO
@@ -64,7 +64,7 @@ public final class DemoDataGenerator {
 
     /** A generator for the schools of the school → samenwerkingsverband table. */
     public static DemoDataGenerator withSwvTable(Path swvTable) {
-        return new DemoDataGenerator(DemoSchool.uitSwvTabel(swvTable));
+        return new DemoDataGenerator(DemoSchool.fromSwvTable(swvTable));
     }
 
     /**
@@ -74,23 +74,23 @@ public final class DemoDataGenerator {
      * @throws UncheckedIOException     when a file cannot be written
      */
     public Summary generate(Inboxes inboxes, int children, long seed, LocalDate asOf) {
-        DemoWereld wereld = new WereldBouwer(new Random(seed), asOf, scholen).bouw(children);
-        Leverdata lever = Leverdata.voor(asOf);
-        Map<String, Geschreven> geschreven = new LinkedHashMap<>();
+        DemoWorld wereld = new DemoWorldBuilder(new Random(seed), asOf, scholen).bouw(children);
+        DeliveryDates lever = DeliveryDates.voor(asOf);
+        Map<String, Written> geschreven = new LinkedHashMap<>();
         try {
             geschreven.put("verzuim", VerzuimCsv.schrijf(wereld, lever, inboxes.verzuim()));
             geschreven.put("inschrijvingen", InschrijvingenCsv.schrijf(wereld, lever, inboxes.inschrijvingen()));
             geschreven.put("inschrijvingen-volledig",
                     InschrijvingenCsv.schrijfVolledig(wereld, lever, inboxes.inschrijvingen()));
-            IjwBerichten.schrijf(wereld, inboxes.ijw()).forEach((type, g) -> geschreven.put(type.prefix(), g));
-            geschreven.put("edexml", EdexmlBestanden.schrijf(wereld, scholen, lever, inboxes.edexml()));
+            IjwMessageFiles.schrijf(wereld, inboxes.ijw()).forEach((type, g) -> geschreven.put(type.prefix(), g));
+            geschreven.put("edexml", EdexmlFiles.schrijf(wereld, scholen, lever, inboxes.edexml()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo dataset", e);
         }
         return samenvatting(wereld, seed, geschreven);
     }
 
-    private static Summary samenvatting(DemoWereld wereld, long seed, Map<String, Geschreven> geschreven) {
+    private static Summary samenvatting(DemoWorld wereld, long seed, Map<String, Written> geschreven) {
         Map<String, Integer> perScenario = new LinkedHashMap<>();
         Map<String, List<String>> voorbeelden = new LinkedHashMap<>();
         for (Scenario s : Scenario.values()) {

@@ -33,7 +33,7 @@ public record DemoSchool(String brin, String vestiging, Sector sector) {
     }
 
     /** The PO and VO schools of the table, in table order; other sectors are left out. */
-    public static List<DemoSchool> uitSwvTabel(Path swvTabel) {
+    public static List<DemoSchool> fromSwvTable(Path swvTabel) {
         List<DemoSchool> scholen = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(swvTabel, StandardCharsets.UTF_8);
              CSVParser parser = SWV_CSV.parse(r)) {

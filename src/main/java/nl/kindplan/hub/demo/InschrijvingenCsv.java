@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import nl.kindplan.hub.demo.DemoWereld.Registratie;
+import nl.kindplan.hub.demo.DemoWorld.Registratie;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -37,19 +37,19 @@ final class InschrijvingenCsv {
     private record Regel(Registratie registratie, String mutatie, LocalDate stand, LocalDate gebeurd) {
     }
 
-    static Geschreven schrijf(DemoWereld wereld, Leverdata lever, Path map) throws IOException {
-        Geschreven geschreven = Geschreven.NIETS;
+    static Written schrijf(DemoWorld wereld, DeliveryDates lever, Path map) throws IOException {
+        Written geschreven = Written.NIETS;
         List<LocalDate> weken = lever.mutaties();
         for (int i = 0; i < weken.size(); i++) {
             LocalDate stand = weken.get(i);
             List<Regel> regels = new ArrayList<>();
             for (Registratie reg : wereld.registraties()) {
-                if (Leverdata.inLevering(weken, i, reg.bekendOp(), false)) {
+                if (DeliveryDates.inLevering(weken, i, reg.bekendOp(), false)) {
                     regels.add(new Regel(reg, "TOEGEVOEGD", stand, reg.bekendOp()));
-                } else if (Leverdata.inLevering(weken, i, reg.eindeBekendOp(), false)) {
+                } else if (DeliveryDates.inLevering(weken, i, reg.eindeBekendOp(), false)) {
                     regels.add(new Regel(reg, "GEWIJZIGD", stand, reg.eindeBekendOp()));
                 }
-                if (Leverdata.inLevering(weken, i, reg.verwijderdOp(), false)) {
+                if (DeliveryDates.inLevering(weken, i, reg.verwijderdOp(), false)) {
                     regels.add(new Regel(reg, "VERWIJDERD", stand, reg.verwijderdOp()));
                 }
             }
@@ -61,7 +61,7 @@ final class InschrijvingenCsv {
         return geschreven;
     }
 
-    static Geschreven schrijfVolledig(DemoWereld wereld, Leverdata lever, Path map) throws IOException {
+    static Written schrijfVolledig(DemoWorld wereld, DeliveryDates lever, Path map) throws IOException {
         LocalDate stand = lever.volledig();
         List<Regel> regels = new ArrayList<>();
         for (Registratie reg : wereld.registraties()) {
@@ -72,7 +72,7 @@ final class InschrijvingenCsv {
         regels.sort(Comparator.comparing(rg -> rg.registratie().regelId()));
         Path bestand = map.resolve("inschrijvingen-volledig-" + VerzuimCsv.BESTANDSDATUM.format(stand) + ".csv");
         schrijfBestand(bestand, KOLOMMEN_VOLLEDIG, regels);
-        return Geschreven.NIETS.plus(regels.size());
+        return Written.NIETS.plus(regels.size());
     }
 
     private static void schrijfBestand(Path bestand, List<String> kolommen, List<Regel> regels) throws IOException {

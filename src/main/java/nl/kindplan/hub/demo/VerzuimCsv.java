@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import nl.kindplan.hub.demo.DemoWereld.Melding;
-import nl.kindplan.hub.demo.DemoWereld.Versie;
+import nl.kindplan.hub.demo.DemoWorld.Melding;
+import nl.kindplan.hub.demo.DemoWorld.Versie;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -38,15 +38,15 @@ final class VerzuimCsv {
     private record Regel(Melding melding, Versie versie) {
     }
 
-    static Geschreven schrijf(DemoWereld wereld, Leverdata lever, Path map) throws IOException {
-        Geschreven geschreven = Geschreven.NIETS;
+    static Written schrijf(DemoWorld wereld, DeliveryDates lever, Path map) throws IOException {
+        Written geschreven = Written.NIETS;
         List<LocalDate> weken = lever.verzuim();
         for (int i = 0; i < weken.size(); i++) {
             List<Regel> regels = new ArrayList<>();
             for (Melding m : wereld.meldingen()) {
                 Versie nieuwste = null;
                 for (Versie v : m.versies()) {
-                    if (Leverdata.inLevering(weken, i, v.laatsteMutatie().toLocalDate(), true)) {
+                    if (DeliveryDates.inLevering(weken, i, v.laatsteMutatie().toLocalDate(), true)) {
                         nieuwste = v;
                     }
                 }

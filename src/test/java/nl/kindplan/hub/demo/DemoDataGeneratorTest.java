@@ -37,7 +37,7 @@ import javax.xml.validation.Validator;
 
 import nl.kindplan.hub.demo.DemoDataGenerator.Inboxes;
 import nl.kindplan.hub.demo.DemoDataGenerator.Summary;
-import nl.kindplan.hub.demo.DemoWereld.Kind;
+import nl.kindplan.hub.demo.DemoWorld.Kind;
 import nl.kindplan.hub.domain.Elfproef;
 import nl.kindplan.hub.ingest.UnreadableFileException;
 import nl.kindplan.hub.ingest.xml.SecureXml;
@@ -51,7 +51,7 @@ class DemoDataGeneratorTest {
 
     private static final Path REF_IJW = Path.of("../shared/reference/ijw-3.2");
     private static final Path REF_EDEXML = Path.of("../shared/reference/edexml-2.1");
-    private static final List<DemoSchool> SCHOLEN = DemoSchool.uitSwvTabel(Path.of("mappings/swv-scholen.csv"));
+    private static final List<DemoSchool> SCHOLEN = DemoSchool.fromSwvTable(Path.of("mappings/swv-scholen.csv"));
     /** A Monday. */
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     private static final int CHILDREN = 300;
@@ -293,7 +293,7 @@ class DemoDataGeneratorTest {
     void everyChildGetsExactlyTheSignalsOfItsScenarioFromTheFilesAlone() throws IOException {
         DemoDossiers dossiers = DemoDossiers.lees(inboxes);
         // the same seed and asOf rebuild the world the files were written from
-        List<Kind> kinderen = new WereldBouwer(new Random(SEED), AS_OF, SCHOLEN).bouw(CHILDREN).kinderen();
+        List<Kind> kinderen = new DemoWorldBuilder(new Random(SEED), AS_OF, SCHOLEN).bouw(CHILDREN).kinderen();
         assertThat(dossiers.kinderen()).containsExactlyInAnyOrderElementsOf(kinderen.stream().map(Kind::sleutel).toList());
 
         Map<String, Integer> perSignaal = new TreeMap<>();

@@ -293,7 +293,7 @@ final class DemoDossiers {
             for (Bericht aanvraag : berichten) {
                 boolean beantwoord = berichten.stream().anyMatch(b -> "JW301".equals(b.type())
                         && aanvraag.referentie() != null && aanvraag.referentie().equals(b.referentie()));
-                LocalDate zesdeWerkdag = Werkdagen.plus(aanvraag.dagtekening(), 6);
+                LocalDate zesdeWerkdag = WorkingDays.plus(aanvraag.dagtekening(), 6);
                 if ("JW315".equals(aanvraag.type()) && !beantwoord && !d.isBefore(zesdeWerkdag)) {
                     uit.merge("ZORG_NIET_TOEGEWEZEN", zesdeWerkdag, (a, b) -> a.isBefore(b) ? a : b);
                 }

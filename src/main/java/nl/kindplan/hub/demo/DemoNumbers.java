@@ -8,7 +8,7 @@ import java.util.Set;
  * Unique demo BSNs and onderwijsnummers that pass their 11-proef (inputs.md). They carry fixed
  * prefixes (99 for a BSN, 10 for an onderwijsnummer) so demo data is recognisable as such.
  */
-final class DemoNummers {
+final class DemoNumbers {
 
     private static final int BSN_REST = 0;
     private static final int ONDERWIJSNUMMER_REST = 5;
@@ -16,7 +16,7 @@ final class DemoNummers {
     private final Random random;
     private final Set<String> uitgegeven = new HashSet<>();
 
-    DemoNummers(Random random) {
+    DemoNumbers(Random random) {
         this.random = random;
     }
 

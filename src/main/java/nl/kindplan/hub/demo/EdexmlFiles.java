@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import nl.kindplan.hub.demo.DemoSchool.Sector;
-import nl.kindplan.hub.demo.DemoWereld.Kind;
-import nl.kindplan.hub.demo.DemoWereld.Registratie;
-import nl.kindplan.hub.demo.DemoWereld.Soort;
+import nl.kindplan.hub.demo.DemoWorld.Kind;
+import nl.kindplan.hub.demo.DemoWorld.Registratie;
+import nl.kindplan.hub.demo.DemoWorld.Soort;
 
 /**
  * EDEXML 2.1 snapshots (inputs.md §3b) of every other demo school, {@code edexml-<brin><vestiging>-<yyyyMMdd>.xml}
@@ -18,19 +18,19 @@ import nl.kindplan.hub.demo.DemoWereld.Soort;
  * school during this school year, with their uitstroomdatum. They are the same registrations DUO
  * reports, so the two sources agree on who is ingeschreven.
  */
-final class EdexmlBestanden {
+final class EdexmlFiles {
 
     private static final DateTimeFormatter AANMAAK = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private EdexmlBestanden() {
+    private EdexmlFiles() {
     }
 
-    static Geschreven schrijf(DemoWereld wereld, List<DemoSchool> scholen, Leverdata lever, Path map)
+    static Written schrijf(DemoWorld wereld, List<DemoSchool> scholen, DeliveryDates lever, Path map)
             throws IOException {
         LocalDate peildatum = lever.peildatum();
         LocalDate schooljaarBegin = LocalDate.of(peildatum.getMonthValue() >= 8
                 ? peildatum.getYear() : peildatum.getYear() - 1, 8, 1);
-        Geschreven geschreven = Geschreven.NIETS;
+        Written geschreven = Written.NIETS;
         for (int i = 0; i < scholen.size(); i += 2) {
             DemoSchool school = scholen.get(i);
             List<Registratie> leerlingen = wereld.registraties().stream()
@@ -46,7 +46,7 @@ final class EdexmlBestanden {
             Path bestand = map.resolve("edexml-" + school.code() + "-"
                     + VerzuimCsv.BESTANDSDATUM.format(peildatum) + ".xml");
             AtomicFiles.schrijf(bestand, out -> {
-                try (XmlSchrijver x = new XmlSchrijver(out)) {
+                try (IndentingXmlWriter x = new IndentingXmlWriter(out)) {
                     schrijfSchool(x, school, peildatum, leerlingen);
                 }
             });
@@ -55,7 +55,7 @@ final class EdexmlBestanden {
         return geschreven;
     }
 
-    private static void schrijfSchool(XmlSchrijver x, DemoSchool school, LocalDate peildatum,
+    private static void schrijfSchool(IndentingXmlWriter x, DemoSchool school, LocalDate peildatum,
                                       List<Registratie> leerlingen) throws IOException {
         x.open(null, "EDEX", null);
         x.open(null, "school", null)
@@ -74,7 +74,7 @@ final class EdexmlBestanden {
                     .blad(null, "achternaam", null, k.achternaam())
                     .blad(null, "voorvoegsel", null, k.voorvoegsel())
                     .blad(null, "voornamen", null, k.voornamen())
-                    .blad(null, "voorletters-1", null, DemoNamen.voorletters(k.voornamen()))
+                    .blad(null, "voorletters-1", null, DemoNames.voorletters(k.voornamen()))
                     .blad(null, "roepnaam", null, k.voornamen().split(" ")[0])
                     .blad(null, "geboortedatum", null, k.geboortedatum())
                     .blad(null, "geslacht", null, k.geslacht())

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Plausible Dutch names and addresses for demo children; a few with diacritics to exercise UTF-8. */
-final class DemoNamen {
+final class DemoNames {
 
     /** A surname as Dutch registers keep it: the voorvoegsel apart. */
     record Achternaam(String voorvoegsel, String naam) {
@@ -40,7 +40,7 @@ final class DemoNamen {
 
     private final Random random;
 
-    DemoNamen(Random random) {
+    DemoNames(Random random) {
         this.random = random;
     }
 

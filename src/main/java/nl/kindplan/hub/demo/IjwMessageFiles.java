@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import nl.kindplan.hub.demo.DemoWereld.Kind;
-import nl.kindplan.hub.demo.DemoWereld.Traject;
+import nl.kindplan.hub.demo.DemoWorld.Kind;
+import nl.kindplan.hub.demo.DemoWorld.Traject;
 
 /**
  * The iJw 3.2 messages of the demo trajects (inputs.md §2), one message with one product per file,
@@ -21,7 +21,7 @@ import nl.kindplan.hub.demo.DemoWereld.Traject;
  * ReferentieAanbieder), JW305 starts and JW307 stops (and withdrawals, StatusAanlevering 3).
  * Identificaties count up in Dagtekening order, as an aanbieder's or gemeente's system numbers them.
  */
-final class IjwBerichten {
+final class IjwMessageFiles {
 
     static final String BASIS_NS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
     private static final String IJW = "ijw";
@@ -49,11 +49,11 @@ final class IjwBerichten {
     private record Bericht(Type type, LocalDate dagtekening, int volgorde, Traject traject, boolean intrekking) {
     }
 
-    private IjwBerichten() {
+    private IjwMessageFiles() {
     }
 
     /** Files and messages written per message type, in {@link Type} order. */
-    static Map<Type, Geschreven> schrijf(DemoWereld wereld, Path map) throws IOException {
+    static Map<Type, Written> schrijf(DemoWorld wereld, Path map) throws IOException {
         List<Bericht> berichten = new ArrayList<>();
         for (Traject t : wereld.trajecten()) {
             if (t.aangevraagdOp() != null) {
@@ -74,15 +74,15 @@ final class IjwBerichten {
         }
         berichten.sort(Comparator.comparing(Bericht::dagtekening).thenComparingInt(Bericht::volgorde));
 
-        Map<Type, Geschreven> geschreven = new LinkedHashMap<>();
+        Map<Type, Written> geschreven = new LinkedHashMap<>();
         for (Type type : Type.values()) {
-            geschreven.put(type, Geschreven.NIETS);
+            geschreven.put(type, Written.NIETS);
         }
         for (int i = 0; i < berichten.size(); i++) {
             Bericht b = berichten.get(i);
             String identificatie = String.format("%012d", i + 1);
             AtomicFiles.schrijf(map.resolve(b.type().prefix() + "-" + identificatie + ".xml"), out -> {
-                try (XmlSchrijver x = new XmlSchrijver(out)) {
+                try (IndentingXmlWriter x = new IndentingXmlWriter(out)) {
                     schrijfBericht(x, b, identificatie);
                 }
             });
@@ -91,7 +91,7 @@ final class IjwBerichten {
         return geschreven;
     }
 
-    private static void schrijfBericht(XmlSchrijver x, Bericht b, String identificatie) throws IOException {
+    private static void schrijfBericht(IndentingXmlWriter x, Bericht b, String identificatie) throws IOException {
         Type type = b.type();
         String ns = type.namespace();
         String p = type.prefix();
@@ -134,21 +134,21 @@ final class IjwBerichten {
     }
 
     /** JW301 carries the full name (CDT_VolledigeNaam, with NaamGebruik); the others the short one. */
-    private static void naam(XmlSchrijver x, String p, String ns, Kind k, boolean volledig) throws IOException {
+    private static void naam(IndentingXmlWriter x, String p, String ns, Kind k, boolean volledig) throws IOException {
         x.open(p, "Naam", ns);
         x.open(IJW, "Geslachtsnaam", BASIS_NS)
                 .blad(IJW, "Achternaam", BASIS_NS, k.achternaam())
                 .blad(IJW, "Voorvoegsel", BASIS_NS, k.voorvoegsel())
                 .sluit();
         x.blad(IJW, "Voornamen", BASIS_NS, k.voornamen())
-                .blad(IJW, "Voorletters", BASIS_NS, DemoNamen.voorletters(k.voornamen()));
+                .blad(IJW, "Voorletters", BASIS_NS, DemoNames.voorletters(k.voornamen()));
         if (volledig) {
             x.blad(IJW, "NaamGebruik", BASIS_NS, "1");
         }
         x.sluit();
     }
 
-    private static void contact(XmlSchrijver x, String p, String ns, Kind k) throws IOException {
+    private static void contact(IndentingXmlWriter x, String p, String ns, Kind k) throws IOException {
         x.open(p, "Contactgegevens", ns).open(p, "Contact", ns).blad(p, "Soort", ns, "01");
         x.open(p, "Adres", ns);
         x.open(IJW, "Huis", BASIS_NS).blad(IJW, "Huisnummer", BASIS_NS, k.adres().huisnummer()).sluit();
@@ -159,14 +159,14 @@ final class IjwBerichten {
         x.sluit().sluit().sluit();
     }
 
-    private static void product(XmlSchrijver x, String p, String ns, Traject t) throws IOException {
+    private static void product(IndentingXmlWriter x, String p, String ns, Traject t) throws IOException {
         x.open(p, "Product", ns)
                 .blad(IJW, "Categorie", BASIS_NS, t.productcategorie())
                 .blad(IJW, "Code", BASIS_NS, t.productcode())
                 .sluit();
     }
 
-    private static void aangevraagdProduct(XmlSchrijver x, String p, String ns, Traject t) throws IOException {
+    private static void aangevraagdProduct(IndentingXmlWriter x, String p, String ns, Traject t) throws IOException {
         x.open(p, "AangevraagdeProducten", ns).open(p, "AangevraagdProduct", ns)
                 .blad(p, "ReferentieAanbieder", ns, t.referentieAanbieder());
         product(x, p, ns, t);
@@ -176,8 +176,8 @@ final class IjwBerichten {
         x.sluit().sluit();
     }
 
-    private static void toegewezenProduct(XmlSchrijver x, String p, String ns, Traject t) throws IOException {
-        DemoWereld.Toewijzing tw = t.toewijzing();
+    private static void toegewezenProduct(IndentingXmlWriter x, String p, String ns, Traject t) throws IOException {
+        DemoWorld.Toewijzing tw = t.toewijzing();
         x.open(p, "ToegewezenProducten", ns).open(p, "ToegewezenProduct", ns)
                 .blad(p, "ToewijzingNummer", ns, tw.nummer())
                 .blad(p, "ReferentieAanbieder", ns, t.referentieAanbieder());
@@ -191,7 +191,7 @@ final class IjwBerichten {
         x.sluit().sluit();
     }
 
-    private static void startProduct(XmlSchrijver x, String p, String ns, Traject t) throws IOException {
+    private static void startProduct(IndentingXmlWriter x, String p, String ns, Traject t) throws IOException {
         x.open(p, "StartProducten", ns).open(p, "StartProduct", ns)
                 .blad(p, "ToewijzingNummer", ns, t.toewijzing().nummer());
         product(x, p, ns, t);
@@ -201,7 +201,7 @@ final class IjwBerichten {
         x.sluit().sluit();
     }
 
-    private static void stopProduct(XmlSchrijver x, String p, String ns, Traject t, boolean intrekking)
+    private static void stopProduct(IndentingXmlWriter x, String p, String ns, Traject t, boolean intrekking)
             throws IOException {
         x.open(p, "StopProducten", ns).open(p, "StopProduct", ns)
                 .blad(p, "ToewijzingNummer", ns, t.toewijzing().nummer());

@@ -11,14 +11,14 @@ import javax.xml.stream.XMLStreamWriter;
  * A thin, indenting layer over StAX's {@link XMLStreamWriter}: the writer escapes every value, so
  * names and free text can never break the markup. Null values are left out (optional elements).
  */
-final class XmlSchrijver implements AutoCloseable {
+final class IndentingXmlWriter implements AutoCloseable {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private final XMLStreamWriter w;
     private int diepte;
 
-    XmlSchrijver(OutputStream out) throws IOException {
+    IndentingXmlWriter(OutputStream out) throws IOException {
         try {
             w = FACTORY.createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
@@ -28,7 +28,7 @@ final class XmlSchrijver implements AutoCloseable {
     }
 
     /** Opens an element; {@code ns} null for an element in no namespace (EDEXML). */
-    XmlSchrijver open(String prefix, String naam, String ns) throws IOException {
+    IndentingXmlWriter open(String prefix, String naam, String ns) throws IOException {
         try {
             regel();
             if (ns == null) {
@@ -44,7 +44,7 @@ final class XmlSchrijver implements AutoCloseable {
     }
 
     /** Declares a namespace prefix on the element just opened. */
-    XmlSchrijver namespace(String prefix, String ns) throws IOException {
+    IndentingXmlWriter namespace(String prefix, String ns) throws IOException {
         try {
             w.writeNamespace(prefix, ns);
             return this;
@@ -54,7 +54,7 @@ final class XmlSchrijver implements AutoCloseable {
     }
 
     /** An attribute (no namespace) of the element just opened. */
-    XmlSchrijver attribuut(String naam, String waarde) throws IOException {
+    IndentingXmlWriter attribuut(String naam, String waarde) throws IOException {
         try {
             w.writeAttribute(naam, waarde);
             return this;
@@ -64,7 +64,7 @@ final class XmlSchrijver implements AutoCloseable {
     }
 
     /** An element with text content; nothing when {@code waarde} is null. */
-    XmlSchrijver blad(String prefix, String naam, String ns, Object waarde) throws IOException {
+    IndentingXmlWriter blad(String prefix, String naam, String ns, Object waarde) throws IOException {
         if (waarde == null) {
             return this;
         }
@@ -79,7 +79,7 @@ final class XmlSchrijver implements AutoCloseable {
         }
     }
 
-    XmlSchrijver sluit() throws IOException {
+    IndentingXmlWriter sluit() throws IOException {
         try {
             diepte--;
             regel();

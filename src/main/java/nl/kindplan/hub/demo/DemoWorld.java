@@ -9,10 +9,10 @@ import java.util.List;
  * The synthetic facts behind the demo files: children, their registrations, verzuimmeldingen and
  * jeugdhulp trajects. The writers turn these into the source formats; nothing here knows a format.
  */
-record DemoWereld(LocalDate asOf, List<Kind> kinderen, List<Registratie> registraties,
+record DemoWorld(LocalDate asOf, List<Kind> kinderen, List<Registratie> registraties,
                   List<Melding> meldingen, List<Traject> trajecten) {
 
-    record Adres(String straat, int huisnummer, String postcode, DemoNamen.Gemeente gemeente) {
+    record Adres(String straat, int huisnummer, String postcode, DemoNames.Gemeente gemeente) {
     }
 
     /**

@@ -9,12 +9,12 @@ import java.util.List;
  * snapshot and EDEXML peildatum. Every fact of the demo is known by yesterday, so the snapshot,
  * which a folder consumer takes in after the mutatie files (name order), agrees with them.
  */
-record Leverdata(LocalDate gisteren, List<LocalDate> verzuim, List<LocalDate> mutaties, LocalDate volledig,
+record DeliveryDates(LocalDate gisteren, List<LocalDate> verzuim, List<LocalDate> mutaties, LocalDate volledig,
                  LocalDate peildatum) {
 
-    static Leverdata voor(LocalDate asOf) {
+    static DeliveryDates voor(LocalDate asOf) {
         LocalDate gisteren = asOf.minusDays(1);
-        return new Leverdata(gisteren,
+        return new DeliveryDates(gisteren,
                 List.of(asOf.minusDays(28), asOf.minusDays(21), asOf.minusDays(14), asOf.minusDays(7), gisteren),
                 List.of(asOf.minusDays(28), asOf.minusDays(21), asOf.minusDays(14), asOf.minusDays(7)),
                 gisteren, gisteren);

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import nl.kindplan.hub.demo.DemoNamen.Gemeente;
+import nl.kindplan.hub.demo.DemoNames.Gemeente;
 import nl.kindplan.hub.demo.DemoSchool.Sector;
-import nl.kindplan.hub.demo.DemoWereld.Adres;
-import nl.kindplan.hub.demo.DemoWereld.Kind;
-import nl.kindplan.hub.demo.DemoWereld.Melding;
-import nl.kindplan.hub.demo.DemoWereld.Registratie;
-import nl.kindplan.hub.demo.DemoWereld.Soort;
-import nl.kindplan.hub.demo.DemoWereld.Start;
-import nl.kindplan.hub.demo.DemoWereld.Stop;
-import nl.kindplan.hub.demo.DemoWereld.Toewijzing;
-import nl.kindplan.hub.demo.DemoWereld.Traject;
-import nl.kindplan.hub.demo.DemoWereld.Versie;
+import nl.kindplan.hub.demo.DemoWorld.Adres;
+import nl.kindplan.hub.demo.DemoWorld.Kind;
+import nl.kindplan.hub.demo.DemoWorld.Melding;
+import nl.kindplan.hub.demo.DemoWorld.Registratie;
+import nl.kindplan.hub.demo.DemoWorld.Soort;
+import nl.kindplan.hub.demo.DemoWorld.Start;
+import nl.kindplan.hub.demo.DemoWorld.Stop;
+import nl.kindplan.hub.demo.DemoWorld.Toewijzing;
+import nl.kindplan.hub.demo.DemoWorld.Traject;
+import nl.kindplan.hub.demo.DemoWorld.Versie;
 
 /**
  * Builds the demo world: gives each child a {@link Scenario} and the registrations, meldingen and
@@ -29,7 +29,7 @@ import nl.kindplan.hub.demo.DemoWereld.Versie;
  * reference date. All randomness comes from one seeded {@link Random}, consumed in a fixed order, so
  * the same seed and reference date give the same world. Every fact is dated yesterday or earlier.
  */
-final class WereldBouwer {
+final class DemoWorldBuilder {
 
     private static final List<String> AANBIEDERS = List.of(
             "99001001", "99001002", "99001003", "99001004", "99001005", "99001006");
@@ -57,11 +57,11 @@ final class WereldBouwer {
 
     private final Random r;
     private final LocalDate d;
-    private final Leverdata lever;
+    private final DeliveryDates lever;
     private final List<DemoSchool> po;
     private final List<DemoSchool> vo;
-    private final DemoNummers nummers;
-    private final DemoNamen namen;
+    private final DemoNumbers nummers;
+    private final DemoNames namen;
 
     private final List<Kind> kinderen = new ArrayList<>();
     private final List<Registratie> registraties = new ArrayList<>();
@@ -74,20 +74,20 @@ final class WereldBouwer {
     private int toewijzingTeller;
     private int referentieTeller;
 
-    WereldBouwer(Random random, LocalDate asOf, List<DemoSchool> scholen) {
+    DemoWorldBuilder(Random random, LocalDate asOf, List<DemoSchool> scholen) {
         this.r = random;
         this.d = asOf;
-        this.lever = Leverdata.voor(asOf);
+        this.lever = DeliveryDates.voor(asOf);
         this.po = scholen.stream().filter(s -> s.sector() == Sector.PO).toList();
         this.vo = scholen.stream().filter(s -> s.sector() == Sector.VO).toList();
         if (po.isEmpty() || vo.isEmpty()) {
             throw new IllegalArgumentException("the demo needs at least one PO and one VO school");
         }
-        this.nummers = new DemoNummers(random);
-        this.namen = new DemoNamen(random);
+        this.nummers = new DemoNumbers(random);
+        this.namen = new DemoNames(random);
     }
 
-    DemoWereld bouw(int aantal) {
+    DemoWorld bouw(int aantal) {
         List<Scenario> plan = plan(aantal);
         for (int nr = 0; nr < aantal; nr++) {
             switch (plan.get(nr)) {
@@ -105,7 +105,7 @@ final class WereldBouwer {
                 case VERHUIZING -> verhuizing(nr);
             }
         }
-        return new DemoWereld(d, List.copyOf(kinderen), List.copyOf(registraties), List.copyOf(meldingen),
+        return new DemoWorld(d, List.copyOf(kinderen), List.copyOf(registraties), List.copyOf(meldingen),
                 List.copyOf(trajecten));
     }
 
@@ -186,7 +186,7 @@ final class WereldBouwer {
         Registratie reg = huidigeInschrijving(k, gemeente(k));
         openMelding(k, "V3", reg.school(), reg.gemeentecode(), dagenTerug(10, 80), tussen(16, 60), kies(REDEN_V3));
         // well past the 5 working days a gemeente has to answer
-        LocalDate aangevraagd = Werkdagen.plus(vorigeWerkdag(d), -tussen(8, 35));
+        LocalDate aangevraagd = WorkingDays.plus(vorigeWerkdag(d), -tussen(8, 35));
         String[] product = product(k);
         trajecten.add(new Traject(k, gemeente(k), kies(AANBIEDERS), referentie(), product[0], product[1],
                 kies(VERWIJZERS), aangevraagd, aangevraagd.plusDays(tussen(7, 21)), null, null, null));
@@ -278,7 +278,7 @@ final class WereldBouwer {
         String bsn = identiteit == Identiteit.ONDERWIJSNUMMER ? null : nummers.bsn();
         String onderwijsnummer = identiteit == Identiteit.BSN ? null : nummers.onderwijsnummer();
         boolean jongen = r.nextBoolean();
-        DemoNamen.Achternaam achternaam = namen.achternaam();
+        DemoNames.Achternaam achternaam = namen.achternaam();
         Gemeente gemeente = gemeenteKeuze();
         Adres adres = new Adres(namen.straat(), tussen(1, 250), namen.postcode(gemeente), gemeente);
         Kind k = new Kind(nr, bsn, onderwijsnummer, geboortedatum(leeftijd), jongen ? "1" : "2",
@@ -474,7 +474,7 @@ final class WereldBouwer {
      * With {@code stopReden}, it stopped after a few months.
      */
     private Traject zorg(Kind k, LocalDate aangevraagd, boolean metAanvraag, String stopReden) {
-        LocalDate toegewezen = Werkdagen.plus(aangevraagd, tussen(2, 4));
+        LocalDate toegewezen = WorkingDays.plus(aangevraagd, tussen(2, 4));
         LocalDate ingang = toegewezen.plusDays(tussen(0, 14));
         LocalDate einde = r.nextInt(10) < 3 ? null : ingang.plusDays(364);
         Toewijzing toewijzing = new Toewijzing(Integer.toString(100_000 + ++toewijzingTeller), toegewezen, ingang, einde);
@@ -524,7 +524,7 @@ final class WereldBouwer {
 
     private static LocalDate vorigeWerkdag(LocalDate dag) {
         LocalDate w = dag;
-        while (!Werkdagen.isWerkdag(w)) {
+        while (!WorkingDays.isWerkdag(w)) {
             w = w.minusDays(1);
         }
         return w;

@@ -4,9 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /** Working days as signals.md counts them: Monday to Friday, no holidays. */
-final class Werkdagen {
+final class WorkingDays {
 
-    private Werkdagen() {
+    private WorkingDays() {
     }
 
     static boolean isWerkdag(LocalDate dag) {
