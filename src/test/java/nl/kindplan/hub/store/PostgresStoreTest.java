@@ -280,7 +280,7 @@ class PostgresStoreTest {
 
         assertThat(jdbc.queryForList("SELECT id FROM kind WHERE onderwijsnummer = ?", Long.class, onr))
                 .as("the onderwijsnummer now lies on the BSN record").containsExactly(bsnId);
-        assertThat(store.findKindId(onr)).as("findKindId finds by onderwijsnummer only a child without BSN").isEmpty();
+        assertThat(store.findKindId(onr)).as("the onderwijsnummer finds the linked child").contains(bsnId);
         assertThat(store.dossier(onrId)).as("the onderwijsnummer-only record is gone").isEmpty();
         KindDossier dossier = store.dossier(bsnId).orElseThrow();
         assertThat(dossier.identiteit().bsn()).isEqualTo(bsn);
