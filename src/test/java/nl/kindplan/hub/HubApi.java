@@ -1,0 +1,41 @@
+package nl.kindplan.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The hub's operator API as a test calls it. */
+public final class HubApi {
+
+    private final TestRestTemplate http;
+
+    public HubApi(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** Starts a run for {@code asOf} through POST /api/runs and waits until it is over; answers the run. */
+    public JsonNode runNight(LocalDate asOf) throws InterruptedException {
+        ResponseEntity<Map> started = http.postForEntity("/api/runs?asOf=" + asOf, null, Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        long runId = ((Number) started.getBody().get("runId")).longValue();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonNode run = http.getForObject("/api/runs/" + runId, JsonNode.class);
+            if (!"RUNNING".equals(run.path("status").asText())) {
+                return run;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + runId + " did not end within 120 s");
+    }
+
+    public JsonNode kind(String bsn) {
+        return http.getForObject("/api/kinderen/" + bsn, JsonNode.class);
+    }
+}

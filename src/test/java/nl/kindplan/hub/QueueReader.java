@@ -1,0 +1,54 @@
+package nl.kindplan.hub;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.ActiveMQConnectionFactory;
+
+/** A plain JMS consumer over TCP, as a receiver would have: reads what waits on a queue. */
+public final class QueueReader implements AutoCloseable {
+
+    /** One received message: its JMS properties and its JSON. */
+    public record Received(String caseId, String event, String signal, JsonNode json) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection connection;
+    private final Session session;
+
+    public QueueReader(int brokerPort) throws JMSException {
+        connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection();
+        connection.start();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    /** Everything on the queue now (optionally only what a JMS selector picks), in order. */
+    public List<Received> drain(String queue, String selector) throws Exception {
+        List<Received> received = new ArrayList<>();
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
+            for (var m = consumer.receive(1500); m != null; m = consumer.receive(500)) {
+                TextMessage text = (TextMessage) m;
+                received.add(new Received(m.getStringProperty("caseId"), m.getStringProperty("event"),
+                        m.getStringProperty("signal"), JSON.readTree(text.getText())));
+            }
+        }
+        return received;
+    }
+
+    public List<Received> drain(String queue) throws Exception {
+        return drain(queue, null);
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}
