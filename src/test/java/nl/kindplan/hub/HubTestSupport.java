@@ -24,12 +24,18 @@ public abstract class HubTestSupport {
 
     protected static final Path DATA_DIR = createDataDir();
     protected static final int BROKER_PORT = freePort();
+    /** Webhooks of gemeente 0997 (answers 204) and 0998 (always 500); other recipients have none. */
+    protected static final TestWebhooks WEBHOOKS = new TestWebhooks();
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("kindplan.data-dir", DATA_DIR::toString);
         registry.add("kindplan.broker.connector", () -> "tcp://127.0.0.1:" + BROKER_PORT);
         registry.add("kindplan.ingest.poll-delay", () -> "200");
+        registry.add("kindplan.delivery.gemeente.[0997].webhook", () -> WEBHOOKS.url("/ok"));
+        registry.add("kindplan.delivery.gemeente.[0998].webhook", () -> WEBHOOKS.url("/fail"));
+        registry.add("kindplan.delivery.gemeente.[0998].jms", () -> "false");
+        registry.add("kindplan.delivery.webhook.redelivery-delay", () -> "50");
     }
 
     protected static Path inbox(String source) {

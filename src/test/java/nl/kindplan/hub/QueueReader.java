@@ -15,8 +15,8 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 /** A plain JMS consumer over TCP, as a receiver would have: reads what waits on a queue. */
 public final class QueueReader implements AutoCloseable {
 
-    /** One received message: its JMS properties and its JSON. */
-    public record Received(String caseId, String event, String signal, JsonNode json) {
+    /** One received message: its JMS properties (reason only on the dead-letter queue) and its JSON. */
+    public record Received(String caseId, String event, String signal, String reason, JsonNode json) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +37,7 @@ public final class QueueReader implements AutoCloseable {
             for (var m = consumer.receive(1500); m != null; m = consumer.receive(500)) {
                 TextMessage text = (TextMessage) m;
                 received.add(new Received(m.getStringProperty("caseId"), m.getStringProperty("event"),
-                        m.getStringProperty("signal"), JSON.readTree(text.getText())));
+                        m.getStringProperty("signal"), m.getStringProperty("reason"), JSON.readTree(text.getText())));
             }
         }
         return received;

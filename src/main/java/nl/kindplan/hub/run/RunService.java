@@ -92,6 +92,9 @@ public class RunService {
             LOG.info("Run {} on {} started", runId, day);
             camel.requestBodyAndHeaders("direct:nightly-run", null,
                     Map.of(NightlyRun.RUN_ID, runId, NightlyRun.AS_OF, day));
+            if (register.find(runId).orElseThrow().status() == Status.RUNNING) {
+                throw new IllegalStateException("the run's flow ended before it was recorded as done");
+            }
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.error("Run {} on {} failed: {}", runId, day, cause.toString());
