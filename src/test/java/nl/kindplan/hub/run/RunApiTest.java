@@ -1,0 +1,67 @@
+package nl.kindplan.hub.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import nl.kindplan.hub.HubTestSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** POST /api/runs while a run is in progress answers 409; GET /api/runs/{id} tells how a run ended. */
+class RunApiTest extends HubTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void aSecondRunWhileOneIsInProgressIsRefusedWith409() throws Exception {
+        CountDownLatch inEvaluation = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // hold the run in its evaluation step, so that it is surely in progress
+        AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveByToUri("direct:deliver-outbox").before().process(e -> {
+            inEvaluation.countDown();
+            release.await(30, TimeUnit.SECONDS);
+        }).id("hold-run"));
+        try {
+            ResponseEntity<Map> first = http.postForEntity("/api/runs?asOf=2026-05-04", null, Map.class);
+            assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(inEvaluation.await(60, TimeUnit.SECONDS)).isTrue();
+
+            ResponseEntity<Map> second = http.postForEntity("/api/runs", null, Map.class);
+
+            assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            long runId = ((Number) first.getBody().get("runId")).longValue();
+            assertThat(http.getForObject("/api/runs/" + runId, Map.class).get("status")).isEqualTo("RUNNING");
+            release.countDown();
+            awaitStatus(runId, "SUCCEEDED");
+        } finally {
+            release.countDown();
+            AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-run").remove());
+        }
+    }
+
+    @Test
+    void anUnknownRunIs404() {
+        assertThat(http.getForEntity("/api/runs/999999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private void awaitStatus(long runId, String status) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (status.equals(http.getForObject("/api/runs/" + runId, Map.class).get("status"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not become " + status);
+    }
+}
