@@ -64,6 +64,9 @@ public final class Mappings {
         try {
             for (String source : SOURCES) {
                 Path f = dir.resolve(source + ".yaml");
+                if (!Files.exists(f)) {
+                    continue; // source(name) says so when a reader needs it
+                }
                 try {
                     sources.put(source, yaml.readValue(f.toFile(), SourceMapping.class));
                 } catch (IOException e) {

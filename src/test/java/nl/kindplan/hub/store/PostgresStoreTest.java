@@ -103,13 +103,14 @@ class PostgresStoreTest {
     void theMigrationsRunOnPostgresql() {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 18");
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(1);
+        assertThat(migration.migrationsExecuted).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("1");
+                String.class)).containsExactly("1", "2");
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name <> 'flyway_schema_history'", String.class))
                 .containsExactlyInAnyOrder("source_file", "row_error", "file_note", "kind", "registratie",
-                        "verzuimmelding", "jeugdhulp");
+                        "verzuimmelding", "jeugdhulp", "nightly_run", "run_count", "signal_case", "case_event",
+                        "case_grond", "outbox");
     }
 
     @Test
