@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import nl.kindplan.hub.store.SourceFileRegister;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +24,7 @@ public class IngestReports {
     }
 
     public Path reportPath(Source source, String fileName) {
-        return errorDir.resolve(source.name().toLowerCase(Locale.ROOT)).resolve(fileName + ".report.txt");
+        return errorDir.resolve(source.key()).resolve(fileName + ".report.txt");
     }
 
     public void writeRejection(Source source, String fileName, String reason, List<SourceFileRegister.RowError> rows) {

@@ -2,5 +2,10 @@ package nl.kindplan.hub.ingest;
 
 /** The kinds of source the hub reads (inputs.md). */
 public enum Source {
-    VERZUIM, IJW, INSCHRIJVINGEN, EDEXML
+    VERZUIM, IJW, INSCHRIJVINGEN, EDEXML;
+
+    /** Its name in config keys, folders and mapping files: verzuim, ijw, inschrijvingen, edexml. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nl.kindplan.hub.ingest.Source;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,8 +40,6 @@ public final class Mappings {
     public record Samenwerkingsverband(String code, String naam) {
     }
 
-    /** The sources that have a mapping file {@code <source>.yaml}. */
-    private static final List<String> SOURCES = List.of("verzuim", "inschrijvingen", "ijw", "edexml");
 
     private static final CSVFormat SEMICOLON_CSV = CSVFormat.DEFAULT.builder()
             .setDelimiter(';').setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -62,7 +62,7 @@ public final class Mappings {
         Map<String, SourceMapping> sources = new HashMap<>();
         Map<String, CodeTable> tables = new HashMap<>();
         try {
-            for (String source : SOURCES) {
+            for (String source : Arrays.stream(Source.values()).map(Source::key).toList()) {
                 Path f = dir.resolve(source + ".yaml");
                 if (!Files.exists(f)) {
                     continue; // source(name) says so when a reader needs it

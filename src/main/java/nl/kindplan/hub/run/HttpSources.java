@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import nl.kindplan.hub.ingest.Source;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -31,7 +33,6 @@ import org.springframework.stereotype.Component;
 public class HttpSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpSources.class);
-    private static final List<String> SOURCES = List.of("verzuim", "ijw", "inschrijvingen", "edexml");
     /** A bigger ZIP entry is no source file of ours: refused instead of filling the disk. */
     private static final long MAX_ENTRY_BYTES = 2L * 1024 * 1024 * 1024;
 
@@ -47,7 +48,7 @@ public class HttpSources {
 
     public List<HttpSource> configured() {
         List<HttpSource> sources = new ArrayList<>();
-        for (String source : SOURCES) {
+        for (String source : Arrays.stream(Source.values()).map(Source::key).toList()) {
             String url = env.getProperty("kindplan.sources." + source + "-url", "");
             if (!url.isBlank()) {
                 sources.add(new HttpSource(source, url, Path.of(env.getRequiredProperty("kindplan.inbox." + source))));

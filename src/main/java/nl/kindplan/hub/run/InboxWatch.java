@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import nl.kindplan.hub.ingest.Source;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class InboxWatch {
 
-    private static final List<String> SOURCES = List.of("verzuim", "ijw", "inschrijvingen", "edexml");
 
     private final Environment env;
     private final Duration timeout;
@@ -45,7 +46,7 @@ public class InboxWatch {
 
     /** Files an ingest route will take: matching its include pattern, not hidden (written aside). */
     public List<Path> waiting() {
-        return SOURCES.stream().flatMap(source -> {
+        return Arrays.stream(Source.values()).map(Source::key).flatMap(source -> {
             Path inbox = Path.of(env.getRequiredProperty("kindplan.inbox." + source));
             Pattern include = Pattern.compile(env.getRequiredProperty("kindplan.include." + source));
             if (!Files.isDirectory(inbox)) {

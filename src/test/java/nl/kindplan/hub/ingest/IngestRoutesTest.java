@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import nl.kindplan.hub.HubTestSupport;
+import nl.kindplan.hub.EdexmlBestanden;
 import nl.kindplan.hub.TestBsn;
 import nl.kindplan.hub.domain.KindDossier;
 import nl.kindplan.hub.domain.Registratie;
@@ -106,10 +107,10 @@ class IngestRoutesTest extends HubTestSupport {
     void anEdexmlSnapshotEndsThePupilsOfThatSchoolItNoLongerLists() throws Exception {
         String anna = TestBsn.bsn();
         String bram = TestBsn.bsn();
-        dropAndWait("ingest-edexml", "edexml", "edexml-20BF01-20261001.xml", edexml("20BF", "01", "2026-10-01", anna, bram));
+        dropAndWait("ingest-edexml", "edexml", "edexml-20BF01-20261001.xml", EdexmlBestanden.school("20BF", "01", "2026-10-01", anna, bram));
         assertThat(registraties(bram)).singleElement().extracting(Registratie::einddatum).isNull();
 
-        dropAndWait("ingest-edexml", "edexml", "edexml-20BF01-20261101.xml", edexml("20BF", "01", "2026-11-01", anna));
+        dropAndWait("ingest-edexml", "edexml", "edexml-20BF01-20261101.xml", EdexmlBestanden.school("20BF", "01", "2026-11-01", anna));
 
         assertThat(registraties(anna)).singleElement().satisfies(r -> {
             assertThat(r.bron()).isEqualTo(Registratie.Bron.EDEXML);
@@ -219,21 +220,5 @@ class IngestRoutesTest extends HubTestSupport {
         try (Stream<Path> files = Files.walk(DATA_DIR.resolve("archive").resolve(source))) {
             return files.anyMatch(p -> p.getFileName().toString().equals(fileName));
         }
-    }
-
-    static String edexml(String brin, String vestiging, String peildatum, String... bsns) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDEX>\n<school>\n"
-                + "<schooljaar>2026-2027</schooljaar><peildatum>" + peildatum + "</peildatum>\n"
-                + "<brincode>" + brin + "</brincode><dependancecode>" + vestiging + "</dependancecode>\n"
-                + "<aanmaakdatum>" + peildatum + "T06:00:00</aanmaakdatum><xsdversie>2.1</xsdversie>\n</school>\n"
-                + "<leerlingen>\n");
-        int key = 1;
-        for (String bsn : bsns) {
-            xml.append("<leerling key=\"").append(key++).append("\"><achternaam>Test</achternaam>")
-                    .append("<geboortedatum>2013-04-05</geboortedatum><geslacht>0</geslacht>")
-                    .append("<bsn>").append(bsn).append("</bsn><jaargroep>5</jaargroep>")
-                    .append("<instroomdatum>2019-08-19</instroomdatum></leerling>\n");
-        }
-        return xml.append("</leerlingen>\n</EDEX>\n").toString();
     }
 }

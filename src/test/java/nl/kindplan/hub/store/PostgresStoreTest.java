@@ -17,6 +17,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.kindplan.hub.EdexmlBestanden;
 import nl.kindplan.hub.TestBsn;
 import nl.kindplan.hub.config.HubProperties;
 import nl.kindplan.hub.domain.Herkomst;
@@ -219,8 +220,8 @@ class PostgresStoreTest {
     void anEdexmlSnapshotEndsThePupilsOfItsSchoolItNoLongerLists() throws IOException {
         String anna = TestBsn.bsn();
         String bram = TestBsn.bsn();
-        ingest(Source.EDEXML, "edexml-21PG01-20261001.xml", edexml("21PG", "01", "2026-10-01", anna, bram));
-        ingest(Source.EDEXML, "edexml-21PG01-20261101.xml", edexml("21PG", "01", "2026-11-01", anna));
+        ingest(Source.EDEXML, "edexml-21PG01-20261001.xml", EdexmlBestanden.school("21PG", "01", "2026-10-01", anna, bram));
+        ingest(Source.EDEXML, "edexml-21PG01-20261101.xml", EdexmlBestanden.school("21PG", "01", "2026-11-01", anna));
 
         assertThat(dossier(anna).registraties()).singleElement().satisfies(r -> {
             assertThat(r.bron()).isEqualTo(Registratie.Bron.EDEXML);
@@ -359,21 +360,5 @@ class PostgresStoreTest {
             }
         }
         throw new IllegalArgumentException(token + " occurs fewer than " + n + " times");
-    }
-
-    private static String edexml(String brin, String vestiging, String peildatum, String... bsns) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EDEX>\n<school>\n"
-                + "<schooljaar>2026-2027</schooljaar><peildatum>" + peildatum + "</peildatum>\n"
-                + "<brincode>" + brin + "</brincode><dependancecode>" + vestiging + "</dependancecode>\n"
-                + "<aanmaakdatum>" + peildatum + "T06:00:00</aanmaakdatum><xsdversie>2.1</xsdversie>\n</school>\n"
-                + "<leerlingen>\n");
-        int key = 1;
-        for (String bsn : bsns) {
-            xml.append("<leerling key=\"").append(key++).append("\"><achternaam>Test</achternaam>")
-                    .append("<geboortedatum>2013-04-05</geboortedatum><geslacht>0</geslacht>")
-                    .append("<bsn>").append(bsn).append("</bsn><jaargroep>5</jaargroep>")
-                    .append("<instroomdatum>2019-08-19</instroomdatum></leerling>\n");
-        }
-        return xml.append("</leerlingen>\n</EDEX>\n").toString();
     }
 }
