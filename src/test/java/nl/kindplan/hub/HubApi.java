@@ -38,4 +38,21 @@ public final class HubApi {
     public JsonNode kind(String bsn) {
         return http.getForObject("/api/kinderen/" + bsn, JsonNode.class);
     }
+
+    /** A GET that must answer 200; its JSON. */
+    public JsonNode get(String path) {
+        ResponseEntity<JsonNode> answer = http.getForEntity(path, JsonNode.class);
+        assertThat(answer.getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    /** The status a GET answers. */
+    public int getStatus(String path) {
+        return http.getForEntity(path, String.class).getStatusCode().value();
+    }
+
+    /** A POST without body; the answer whatever its status. */
+    public ResponseEntity<JsonNode> post(String path) {
+        return http.postForEntity(path, null, JsonNode.class);
+    }
 }

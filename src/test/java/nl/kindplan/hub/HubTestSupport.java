@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,9 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that start the whole hub: embedded broker and database in a fresh data
  * folder, routes loaded from the real routes/ folder, short poll delays. All subclasses share one
- * Spring context (and so one store): each test uses children of its own.
+ * Spring context (and so one store): each test uses children of its own. Camel's JMX management is
+ * on, as in service mode (the Camel test support turns it off unless told): the dashboard reads
+ * the route statistics from it.
  */
 @CamelSpringBootTest
+@DisableJmx(false)
 @SpringBootTest(classes = KindplanHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubTestSupport {
 

@@ -112,6 +112,11 @@ public final class Mappings {
         return Optional.ofNullable(swvPerSchool.get(schoolKey(brin, vestiging)));
     }
 
+    /** A samenwerkingsverband by its code, as the school table names it (for the dashboard). */
+    public Optional<Samenwerkingsverband> samenwerkingsverband(String code) {
+        return swvPerSchool.values().stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
     public static String schoolKey(String brin, String vestiging) {
         return brin.toUpperCase(Locale.ROOT) + (vestiging == null || vestiging.isBlank() ? "00" : vestiging);
     }

@@ -1,0 +1,98 @@
+package nl.kindplan.hub.dashboard;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The routes as Camel itself sees them: state and statistics from Camel's management
+ * ({@link ManagedRouteMBean}: completed, failed, in flight, last activity, mean processing time)
+ * and health from Camel's route health checks. Where JMX management is switched off
+ * ({@code camel.main.jmx-enabled=false}), the counts come from the Camel micrometer meters instead.
+ */
+@Component
+public class RouteStatistics {
+
+    /** One route; {@code bron} says where the figures came from: JMX or MICROMETER. */
+    public record RouteView(String routeId, String beschrijving, String status, String gezondheid, long voltooid,
+                            long mislukt, long bezig, Instant laatsteActiviteit, Long gemiddeldeMs, String bron) {
+    }
+
+    private final CamelContext camel;
+    private final MeterRegistry meters;
+
+    public RouteStatistics(CamelContext camel, MeterRegistry meters) {
+        this.camel = camel;
+        this.meters = meters;
+    }
+
+    public List<RouteView> routes() {
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        Map<String, String> health = routeHealth();
+        return camel.getRoutes().stream().sorted(Comparator.comparing(Route::getRouteId)).map(route -> {
+            String id = route.getRouteId();
+            ManagedRouteMBean m = managed == null ? null : managed.getManagedRoute(id);
+            String gezondheid = health.getOrDefault(id, "UNKNOWN");
+            if (m != null) {
+                long mean = m.getMeanProcessingTime();
+                return new RouteView(id, route.getDescription(), m.getState(), gezondheid, m.getExchangesCompleted(),
+                        m.getExchangesFailed(), m.getExchangesInflight(),
+                        latest(m.getLastExchangeCompletedTimestamp(), m.getLastExchangeFailureTimestamp()),
+                        mean < 0 ? null : mean, "JMX");
+            }
+            return fromMeters(route, gezondheid);
+        }).toList();
+    }
+
+    /** Without JMX: the counters of camel-micrometer's event notifier and route policy. */
+    private RouteView fromMeters(Route route, String gezondheid) {
+        String id = route.getRouteId();
+        Counter succeeded = meters.find("camel.exchanges.succeeded").tag("routeId", id).counter();
+        Counter failed = meters.find("camel.exchanges.failed").tag("routeId", id).counter();
+        Gauge inflight = meters.find("camel.exchanges.inflight").tag("routeId", id).gauge();
+        Timer timer = meters.find("camel.route.policy").tag("routeId", id).timer();
+        Long mean = timer == null || timer.count() == 0 ? null : Math.round(timer.mean(TimeUnit.MILLISECONDS));
+        return new RouteView(id, route.getDescription(),
+                String.valueOf(camel.getRouteController().getRouteStatus(id)), gezondheid,
+                succeeded == null ? 0 : (long) succeeded.count(), failed == null ? 0 : (long) failed.count(),
+                inflight == null ? 0 : (long) inflight.value(), null, mean, "MICROMETER");
+    }
+
+    /** UP, DOWN or UNKNOWN per route id, from Camel's routes health check repository. */
+    private Map<String, String> routeHealth() {
+        Map<String, String> health = new HashMap<>();
+        HealthCheckRepository repo = HealthCheckHelper.getHealthCheckRepository(camel, "routes");
+        if (repo == null || !repo.isEnabled()) {
+            return health;
+        }
+        repo.stream().forEach(check -> {
+            HealthCheck.Result result = check.call();
+            health.put(check.getId().replaceFirst("^route:", ""), result.getState().name());
+        });
+        return health;
+    }
+
+    private static Instant latest(Date a, Date b) {
+        if (a == null) {
+            return b == null ? null : b.toInstant();
+        }
+        return b == null || a.after(b) ? a.toInstant() : b.toInstant();
+    }
+}

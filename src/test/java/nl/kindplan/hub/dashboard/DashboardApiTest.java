@@ -1,0 +1,164 @@
+package nl.kindplan.hub.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.kindplan.hub.HubApi;
+import nl.kindplan.hub.domain.Elfproef;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The dashboard's JSON after a night with cases: the run with its counts and files, open cases per
+ * signal and per samenwerkingsverband, the thuiszitters past three months, rejected files and rows,
+ * routes from Camel's management and the health of database and broker. None of it holds a full BSN.
+ */
+class DashboardApiTest extends DashboardTestSupport {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 10, 5);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aNightShowsWithItsCountsCasesAndRejectionsAndNoFullBsn() throws Exception {
+        HubApi api = new HubApi(http);
+        JsonNode before = api.get("/api/dashboard/zaken");
+        Night night = dropNightWithCases(AS_OF);
+
+        long runId = api.runNight(AS_OF).path("runId").asLong();
+
+        JsonNode runs = api.get("/api/dashboard/runs?max=30");
+        JsonNode last = runs.get(runs.size() - 1);
+        assertThat(last.path("runId").asLong()).as("oldest first: the newest run is last").isEqualTo(runId);
+        assertThat(last.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(last.path("asOf").asText()).isEqualTo(AS_OF.toString());
+        assertThat(last.path("trigger").asText()).isEqualTo("API");
+        assertThat(last.path("ingelezen").asLong()).as("2 inschrijvingen and 3 meldingen").isGreaterThanOrEqualTo(5);
+        assertThat(last.path("afgekeurd").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.path("afgekeurdeBestanden").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.path("gebeurtenissen").path("THUISZITTER").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(last.path("gebeurtenissen").path("ABSOLUUT_VERZUIM").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(fieldNames(last.path("gebeurtenissen"))).as("every signal, also with none")
+                .containsExactly("THUISZITTER", "ABSOLUUT_VERZUIM", "ZORG_NIET_TOEGEWEZEN", "ZORG_GESTOPT_BIJ_VERZUIM",
+                        "MATCH");
+        assertThat(last.path("gebeurtenissenTotaal").asLong()).isEqualTo(sum(last.path("gebeurtenissen")));
+        assertThat(last.path("duurMs").isNumber()).isTrue();
+        assertThat(last.path("berichten").path("SENT").asLong()).as("gemeente and SWV messages")
+                .isGreaterThanOrEqualTo(5);
+
+        JsonNode detail = api.get("/api/dashboard/runs/" + runId);
+        JsonNode taken = file(detail.path("bestanden"), night.verzuimFile());
+        assertThat(taken.path("status").asText()).isEqualTo("TAKEN_IN");
+        assertThat(taken.path("ingelezen").asInt()).isEqualTo(3);
+        assertThat(file(detail.path("bestanden"), night.inschrijvingenFile()).path("ingelezen").asInt()).isEqualTo(2);
+        JsonNode rejected = file(detail.path("bestanden"), night.rejectedFile());
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("reden").asText()).isNotBlank();
+        JsonNode verzuim = find(detail.path("perBron"), "bron", "VERZUIM");
+        assertThat(verzuim.path("bestanden").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(verzuim.path("afgekeurdeBestanden").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(find(detail.path("perSignaal"), "signaal", "THUISZITTER").path("geopend").asLong())
+                .isGreaterThanOrEqualTo(2);
+
+        JsonNode zaken = api.get("/api/dashboard/zaken");
+        assertThat(openAt(zaken, SWV, "THUISZITTER") - openAt(before, SWV, "THUISZITTER"))
+                .as("both thuiszitters go to school in VO2703, which only this test uses").isEqualTo(2);
+        assertThat(find(zaken.path("perSwv"), "code", SWV).path("naam").asText()).isEqualTo("SWV VO Demo-Stad");
+        JsonNode withoutSwv = find(zaken.path("perSwv"), "code", null);
+        assertThat(withoutSwv.path("perSignaal").path("ABSOLUUT_VERZUIM").asLong())
+                .as("a child never registered has no school and so no SWV").isGreaterThanOrEqualTo(1);
+        assertThat(zaken.path("thuiszittersLangerDanDrieMaanden").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(find(zaken.path("perSignaal"), "signaal", "THUISZITTER").path("perErnst").path("ESCALATIE").asLong())
+                .isEqualTo(zaken.path("thuiszittersLangerDanDrieMaanden").asLong());
+        assertThat(zaken.path("open").asLong()).isEqualTo(sumOf(zaken.path("perSignaal"), "open"));
+        assertThat(zaken.path("open").asLong()).isEqualTo(sumOf(zaken.path("perSwv"), "open"));
+        assertThat(api.kind(night.thuiszitterLang()).path("casussen").get(0).path("severity").asText())
+                .as("the one counted past three months").isEqualTo("ESCALATIE");
+        assertThat(api.kind(night.thuiszitterKort()).path("casussen").get(0).path("severity").asText())
+                .isEqualTo("SIGNAAL");
+
+        JsonNode afkeur = api.get("/api/dashboard/afkeur");
+        assertThat(afkeur.path("bestandenAfgekeurd").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(file(afkeur.path("bestanden"), night.rejectedFile()).path("status").asText()).isEqualTo("REJECTED");
+        JsonNode row = file(afkeur.path("regels"), night.rejectedFile());
+        assertThat(row.path("regel").asLong()).isEqualTo(3);
+        assertThat(row.path("reden").asText()).contains(Elfproef.masker(night.foutBsn()));
+
+        JsonNode routes = api.get("/api/dashboard/routes");
+        JsonNode nightly = find(routes, "routeId", "nightly-run");
+        assertThat(nightly.path("bron").asText()).as("Camel's own management").isEqualTo("JMX");
+        assertThat(nightly.path("status").asText()).isEqualTo("Started");
+        assertThat(nightly.path("gezondheid").asText()).isEqualTo("UP");
+        assertThat(nightly.path("voltooid").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(nightly.path("bezig").asLong()).isZero();
+        assertThat(nightly.path("laatsteActiviteit").asText()).isNotBlank();
+        assertThat(nightly.path("gemiddeldeMs").isNumber()).isTrue();
+        assertThat(routes).extracting(r -> r.path("routeId").asText())
+                .contains("ingest-verzuim", "deliver-outbox", "dead-letter");
+
+        JsonNode health = api.get("/api/dashboard/gezondheid");
+        assertThat(health.path("database").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("broker").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("camel").path("status").asText()).isEqualTo("UP");
+
+        JsonNode status = api.get("/api/dashboard/status");
+        assertThat(status.path("bezig").asBoolean()).isFalse();
+
+        String everything = String.join("\n", zaken.toString(), runs.toString(), detail.toString(), afkeur.toString(),
+                routes.toString(), health.toString(), status.toString(), api.get("/api/dlq").toString());
+        for (String bsn : night.bsns()) {
+            assertThat(everything).as("no full BSN on the dashboard").doesNotContain(bsn);
+        }
+    }
+
+    @Test
+    void anUnknownRunIs404() {
+        assertThat(new HubApi(http).getStatus("/api/dashboard/runs/987654")).isEqualTo(404);
+    }
+
+    static JsonNode find(JsonNode array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .filter(n -> value == null ? n.path(field).isMissingNode() || n.path(field).isNull()
+                        : value.equals(n.path(field).asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + field + " = " + value + " in " + array));
+    }
+
+    private static JsonNode file(JsonNode array, String name) {
+        return find(array, "bestand", name);
+    }
+
+    private static long openAt(JsonNode zaken, String swv, String signal) {
+        return StreamSupport.stream(zaken.path("perSwv").spliterator(), false)
+                .filter(n -> swv.equals(n.path("code").asText())).findFirst()
+                .map(n -> n.path("perSignaal").path(signal).asLong()).orElse(0L);
+    }
+
+    private static long sum(JsonNode object) {
+        long total = 0;
+        for (JsonNode v : object) {
+            total += v.asLong();
+        }
+        return total;
+    }
+
+    private static long sumOf(JsonNode array, String field) {
+        long total = 0;
+        for (JsonNode v : array) {
+            total += v.path(field).asLong();
+        }
+        return total;
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
