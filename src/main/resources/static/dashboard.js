@@ -1,0 +1,560 @@
+/* Kindplan-hub dashboard: reads the hub's JSON API and shows it; no build step, no framework. */
+(function () {
+  'use strict';
+
+  const SIGNALEN = ['THUISZITTER', 'ABSOLUUT_VERZUIM', 'ZORG_NIET_TOEGEWEZEN', 'ZORG_GESTOPT_BIJ_VERZUIM', 'MATCH'];
+  const SIGNAAL_NAAM = {
+    THUISZITTER: 'Thuiszitter',
+    ABSOLUUT_VERZUIM: 'Absoluut verzuim',
+    ZORG_NIET_TOEGEWEZEN: 'Zorg niet toegewezen',
+    ZORG_GESTOPT_BIJ_VERZUIM: 'Zorg gestopt bij verzuim',
+    MATCH: 'Match'
+  };
+  const SIGNAAL_KLEUR = {
+    THUISZITTER: '#7b4fa0',
+    ABSOLUUT_VERZUIM: '#b5472f',
+    ZORG_NIET_TOEGEWEZEN: '#c48a1c',
+    ZORG_GESTOPT_BIJ_VERZUIM: '#3f8f6b',
+    MATCH: '#2f6f8f'
+  };
+  const STATUS_NAAM = {
+    SUCCEEDED: 'geslaagd', FAILED: 'mislukt', RUNNING: 'bezig',
+    UP: 'gezond', DOWN: 'storing', UNKNOWN: 'onbekend', OUT_OF_SERVICE: 'buiten dienst',
+    Started: 'actief', Stopped: 'gestopt', Suspended: 'gepauzeerd', Starting: 'start', Stopping: 'stopt',
+    TAKEN_IN: 'ingelezen', REJECTED: 'afgekeurd', DUPLICATE: 'dubbel'
+  };
+  const AANLEIDING = { SCHEDULE: 'schema', API: 'handmatig', RUN_ONCE: 'eenmalig' };
+  const GEBEURTENIS = { OPENED: 'geopend', UPDATED: 'bijgewerkt', RESOLVED: 'opgelost' };
+  const BRON = { VERZUIM: 'Verzuim', INSCHRIJVINGEN: 'Inschrijvingen', IJW: 'iJw', EDEXML: 'EDEXML' };
+  const BERICHT_STATUS = { SENT: 'verzonden', PENDING: 'wachtend', DEAD: 'dead-letter' };
+  const ROUTE_NAAM = {
+    'nightly-run': 'Nachtelijke run',
+    'nightly-schedule': 'Schema van de nachtelijke run',
+    'fetch-http-sources': 'HTTP-bronnen ophalen',
+    'ingest-verzuim': 'Inlezen verzuimmeldingen',
+    'ingest-inschrijvingen': 'Inlezen in- en uitschrijvingen',
+    'ingest-ijw': 'Inlezen iJw-berichten',
+    'ingest-edexml': 'Inlezen EDEXML',
+    'deliver-outbox': 'Zaakberichten versturen (outbox)',
+    'deliver-webhook': 'Zaakbericht naar webhook',
+    'dead-letter': 'Naar de dead-letter queue'
+  };
+
+  const getal = new Intl.NumberFormat('nl-NL');
+  const datumFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' });
+  const tijdstipFmt = new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit'
+  });
+  const uurFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
+  const secFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const dagFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short' });
+  const dagUurFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+  const $ = (id) => document.getElementById(id);
+  const state = { runs: [], grafieken: [], volgt: null, laatsteRunId: null, nieuweRunId: null };
+
+  // ---------- helpers ----------
+
+  function el(tag, attrs, ...kinderen) {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined || v === false) return;
+      if (k === 'class') e.className = v;
+      else if (k === 'onclick') e.addEventListener('click', v);
+      else e.setAttribute(k, v === true ? '' : v);
+    });
+    kinderen.flat().forEach((k) => {
+      if (k === null || k === undefined) return;
+      e.appendChild(k instanceof Node ? k : document.createTextNode(String(k)));
+    });
+    return e;
+  }
+
+  const g = (n) => (n === null || n === undefined ? '—' : getal.format(n));
+  const td = (tekst, klasse) => el('td', { class: klasse }, tekst);
+  const tdGetal = (n) => el('td', { class: 'getal' }, g(n));
+  const statusLabel = (s) => el('span', { class: 'status ' + s }, STATUS_NAAM[s] || s || '—');
+
+  function lokaleTijd(s) {
+    // LocalDateTime from the hub (no zone): the hub's local time
+    if (!s) return null;
+    return new Date(/Z$|[+-]\d\d:\d\d$/.test(s) ? s : s.replace(/(\.\d{3})\d+$/, '$1'));
+  }
+  function datum(s) {
+    if (!s) return '—';
+    const [j, m, d] = s.split('-').map(Number);
+    return datumFmt.format(new Date(j, m - 1, d));
+  }
+  function tijdstip(s) {
+    const d = lokaleTijd(s);
+    return d ? tijdstipFmt.format(d) : '—';
+  }
+  function duur(ms) {
+    if (ms === null || ms === undefined) return '—';
+    if (ms < 1000) return ms + ' ms';
+    const s = Math.round(ms / 100) / 10;
+    if (s < 60) return s.toLocaleString('nl-NL') + ' s';
+    const m = Math.floor(s / 60);
+    return m + ' min ' + Math.round(s - m * 60) + ' s';
+  }
+  function cookie(naam) {
+    const m = document.cookie.match('(?:^|; )' + naam.replace(/[.$?*|{}()[\]\\/+^]/g, '\\$&') + '=([^;]*)');
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+  function leeg(tbody, kolommen, tekst) {
+    tbody.replaceChildren(el('tr', {}, el('td', { class: 'leeg', colspan: kolommen }, tekst)));
+  }
+
+  async function api(pad, opties) {
+    const o = Object.assign({ credentials: 'same-origin' }, opties || {});
+    o.headers = Object.assign({ Accept: 'application/json' }, o.headers || {});
+    if (o.method && o.method !== 'GET') {
+      const token = cookie('XSRF-TOKEN');
+      if (token) o.headers['X-XSRF-TOKEN'] = token;
+    }
+    const r = await fetch(pad, o);
+    if (r.status === 401 || (r.redirected && new URL(r.url).pathname.startsWith('/login'))) {
+      window.location.href = '/login';
+      throw new Error('niet ingelogd');
+    }
+    return r;
+  }
+  async function json(pad) {
+    const r = await api(pad);
+    if (!r.ok) throw new Error(pad + ': ' + r.status);
+    return r.json();
+  }
+  async function foutTekst(r) {
+    try {
+      const b = await r.json();
+      return b.error || b.message || r.statusText;
+    } catch (e) {
+      return r.statusText || String(r.status);
+    }
+  }
+
+  let meldingTimer = null;
+  function meld(tekst, fout) {
+    const m = $('melding');
+    m.textContent = tekst;
+    m.className = 'melding' + (fout ? ' fout' : '');
+    m.hidden = false;
+    clearTimeout(meldingTimer);
+    meldingTimer = setTimeout(() => { m.hidden = true; }, fout ? 15000 : 8000);
+  }
+
+  // ---------- health ----------
+
+  const ONDERDEEL = { database: 'Database', broker: 'Broker', camel: 'Camel' };
+  const VERBORGEN_DETAILS = new Set(['name', 'validationQuery']);
+
+  async function laadGezondheid() {
+    const h = await json('/api/dashboard/gezondheid');
+    const rijen = [];
+    Object.keys(ONDERDEEL).forEach((naam) => {
+      const deel = h[naam] || { status: 'UNKNOWN', details: {} };
+      const details = Object.entries(deel.details || {}).filter(([k]) => !VERBORGEN_DETAILS.has(k))
+        .map(([k, v]) => k + ': ' + v).join(', ');
+      const pil = document.querySelector('#gezondheid .pil[data-onderdeel="' + naam + '"]');
+      pil.className = 'pil ' + deel.status;
+      pil.title = (STATUS_NAAM[deel.status] || deel.status) + (details ? ' — ' + details : '');
+      pil.dataset.status = deel.status;
+      rijen.push(el('tr', { 'data-onderdeel': naam }, td(ONDERDEEL[naam]), el('td', {}, statusLabel(deel.status)),
+        td(details || '—', 'reden')));
+    });
+    document.querySelector('#gezondheid-tabel tbody').replaceChildren(...rijen);
+  }
+
+  // ---------- runs ----------
+
+  async function laadRuns() {
+    state.runs = await json('/api/dashboard/runs?max=30');
+    toonLaatsteRun();
+    toonRunsTabel();
+    tekenGrafieken();
+  }
+
+  function toonLaatsteRun() {
+    const klaar = state.runs.filter((r) => r.status !== 'RUNNING');
+    const r = klaar[klaar.length - 1];
+    if (!r) {
+      $('lr-titel').textContent = 'Nog geen run';
+      return;
+    }
+    $('lr-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), statusLabel(r.status));
+    $('lr-sub').textContent = 'peildatum ' + datum(r.asOf) + ' · ' + tijdstip(r.startedAt) + ' · ' + duur(r.duurMs);
+    $('lr-ingelezen').textContent = g(r.ingelezen);
+    $('lr-afgekeurd').textContent = g(r.afgekeurd);
+    $('lr-afgekeurd-sub').textContent = r.afgekeurdeBestanden ? g(r.afgekeurdeBestanden) + ' bestand(en) geheel' : 'regels';
+    $('lr-gebeurtenissen').textContent = g(r.gebeurtenissenTotaal);
+    $('laatste-run').dataset.runId = r.runId;
+  }
+
+  function toonRunsTabel() {
+    const tbody = document.querySelector('#runs tbody');
+    if (!state.runs.length) {
+      leeg(tbody, 15, 'Nog geen runs. Start er een met ‘Nu draaien’.');
+      return;
+    }
+    const rijen = state.runs.slice().reverse().map((r) => {
+      const berichten = Object.values(r.berichten || {}).reduce((a, b) => a + b, 0);
+      const rij = el('tr', { 'data-run-id': r.runId, title: 'Details van run ' + r.runId, onclick: () => openRun(r.runId) },
+        td('#' + r.runId), td(datum(r.asOf)), td(tijdstip(r.startedAt)), td(AANLEIDING[r.trigger] || r.trigger),
+        el('td', {}, statusLabel(r.status)), el('td', { class: 'getal' }, duur(r.duurMs)),
+        tdGetal(r.bestanden), tdGetal(r.ingelezen), tdGetal(r.afgekeurd),
+        ...SIGNALEN.map((s) => tdGetal(r.gebeurtenissen[s])), tdGetal(berichten));
+      if (r.runId === state.nieuweRunId) rij.classList.add('nieuw');
+      return rij;
+    });
+    tbody.replaceChildren(...rijen);
+  }
+
+  // ---------- chart ----------
+
+  // time labels as fine as the span of the runs asks: nights are days apart, a test's runs seconds
+  function asWaarden(u, splits) {
+    const span = u.scales.x.max - u.scales.x.min;
+    const fmt = span > 4 * 86400 ? dagFmt : span > 6 * 3600 ? dagUurFmt : span > 900 ? uurFmt : secFmt;
+    return splits.map((v) => fmt.format(new Date(v * 1000)));
+  }
+
+  // a little room left and right of the runs, and half a day either side of a single run
+  // (uPlot widens a single point's range by years on its own)
+  function xBereik(x) {
+    const min = Math.min(...x);
+    const max = Math.max(...x);
+    const rand = max - min < 1 ? 43200 : (max - min) * 0.04;
+    return () => [min - rand, max + rand];
+  }
+
+  function grafiek(doel, titel, series, data, assen) {
+    const breedte = Math.max(300, doel.clientWidth || doel.parentElement.clientWidth - 32);
+    return new uPlot({
+      title: titel,
+      width: breedte,
+      height: 170,
+      cursor: { drag: { x: false, y: false } },
+      legend: { live: false },
+      scales: { x: { time: true, range: xBereik(data[0]) }, s: { auto: true } },
+      series: [{ label: 'Gestart', value: (u, v) => (v == null ? '—' : tijdstipFmt.format(new Date(v * 1000))) }]
+        .concat(series),
+      axes: [{ values: asWaarden, space: 95, stroke: '#66707a', grid: { stroke: '#eef0f1' } }].concat(assen),
+    }, data, doel);
+  }
+
+  function tekenGrafieken() {
+    state.grafieken.forEach((c) => c.destroy());
+    state.grafieken = [];
+    const recordsDoel = $('grafiek-records');
+    const signalenDoel = $('grafiek-signalen');
+    const runs = state.runs.filter((r) => r.status !== 'RUNNING');
+    if (!runs.length) {
+      recordsDoel.replaceChildren(el('p', { class: 'stil' }, 'Nog geen runs om te tonen.'));
+      signalenDoel.replaceChildren();
+      return;
+    }
+    recordsDoel.replaceChildren();
+    signalenDoel.replaceChildren();
+    const x = runs.map((r) => Math.round(lokaleTijd(r.startedAt).getTime() / 1000));
+    const getalAs = (scale, side, label) => ({
+      scale, side, label, stroke: '#66707a', grid: { stroke: '#eef0f1' }, size: 56,
+      values: (u, splits) => splits.map((v) => getal.format(v))
+    });
+    const punt = (kleur) => ({ stroke: kleur, width: 2, points: { show: true, size: 6, fill: kleur } });
+    state.grafieken.push(grafiek(recordsDoel, 'Records en duur per run', [
+      Object.assign({ label: 'Ingelezen', scale: 'n', value: (u, v) => g(v) }, punt('#2f6f8f')),
+      Object.assign({ label: 'Afgekeurd', scale: 'n', value: (u, v) => g(v) }, punt('#b5472f')),
+      Object.assign({ label: 'Duur (s)', scale: 's', dash: [5, 4], value: (u, v) => (v == null ? '—' : v + ' s') },
+        punt('#8a939b'))
+    ], [x, runs.map((r) => r.ingelezen), runs.map((r) => r.afgekeurd),
+      runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
+    [getalAs('n', 3, 'records'), Object.assign(getalAs('s', 1, 'seconden'), { grid: { show: false } })]));
+    state.grafieken.push(grafiek(signalenDoel, 'Gebeurtenissen per signaal',
+      SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => g(v) },
+        punt(SIGNAAL_KLEUR[s]))),
+      [x].concat(SIGNALEN.map((s) => runs.map((r) => r.gebeurtenissen[s] || 0))),
+      [getalAs('n', 3, 'gebeurtenissen')]));
+  }
+
+  let resizeTimer = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(tekenGrafieken, 200);
+  });
+
+  // ---------- run detail ----------
+
+  function tabel(koppen, rijen, getalKolommen) {
+    const getallen = new Set(getalKolommen || []);
+    return el('table', { class: 'tabel' },
+      el('thead', {}, el('tr', {}, koppen.map((k, i) => el('th', { class: getallen.has(i) ? 'getal' : null }, k)))),
+      el('tbody', {}, rijen.length ? rijen.map((rij) => el('tr', {}, rij.map((c, i) =>
+        c instanceof Node ? el('td', {}, c) : el('td', { class: getallen.has(i) ? 'getal' : null },
+          typeof c === 'number' ? g(c) : (c === null || c === undefined ? '—' : c)))))
+        : el('tr', {}, el('td', { class: 'leeg', colspan: koppen.length }, 'geen'))));
+  }
+
+  async function openRun(runId) {
+    const [detail, ruw] = await Promise.all([json('/api/dashboard/runs/' + runId), json('/api/runs/' + runId)]);
+    const r = detail.run;
+    $('rd-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), statusLabel(r.status));
+    const berichten = Object.entries(r.berichten || {});
+    $('rd-inhoud').replaceChildren(
+      el('dl', { class: 'gegevens' },
+        el('dt', {}, 'Peildatum'), el('dd', {}, datum(r.asOf)),
+        el('dt', {}, 'Aanleiding'), el('dd', {}, AANLEIDING[r.trigger] || r.trigger),
+        el('dt', {}, 'Gestart'), el('dd', {}, tijdstip(r.startedAt)),
+        el('dt', {}, 'Klaar'), el('dd', {}, tijdstip(r.finishedAt)),
+        el('dt', {}, 'Duur'), el('dd', {}, duur(r.duurMs)),
+        el('dt', {}, 'Kinderen beoordeeld'), el('dd', {}, g(r.kinderen)),
+        ruw.phase ? [el('dt', {}, 'Fase'), el('dd', {}, ruw.phase)] : null,
+        r.fout ? [el('dt', {}, 'Fout'), el('dd', {}, r.fout)] : null),
+      el('h3', {}, 'Per bron'),
+      tabel(['Bron', 'Bestanden', 'Ingelezen', 'Afgekeurde regels', 'Dubbel', 'Afgekeurde bestanden'],
+        detail.perBron.map((b) => [BRON[b.bron] || b.bron, b.bestanden, b.ingelezen, b.afgekeurd, b.dubbel,
+          b.afgekeurdeBestanden]), [1, 2, 3, 4, 5]),
+      el('h3', {}, 'Gebeurtenissen per signaal'),
+      tabel(['Signaal', 'Geopend', 'Bijgewerkt', 'Opgelost'],
+        detail.perSignaal.map((s) => [SIGNAAL_NAAM[s.signaal] || s.signaal, s.geopend, s.bijgewerkt, s.opgelost]),
+        [1, 2, 3]),
+      el('h3', {}, 'Zaakberichten'),
+      tabel(['Status', 'Aantal'], berichten.map(([k, v]) => [BERICHT_STATUS[k] || k, v]), [1]),
+      el('h3', {}, 'Bestanden'),
+      tabel(['Bron', 'Bestand', 'Status', 'Regels', 'Ingelezen', 'Afgekeurd', 'Reden'],
+        detail.bestanden.map((b) => [BRON[b.bron] || b.bron, b.bestand, statusLabel(b.status), b.regels, b.ingelezen,
+          b.afgekeurd, b.reden]), [3, 4, 5]));
+    const d = $('run-detail');
+    if (!d.open) d.showModal();
+  }
+
+  // ---------- cases ----------
+
+  async function laadZaken() {
+    const z = await json('/api/dashboard/zaken');
+    $('zaken-open').textContent = g(z.open);
+    $('thuiszitters').textContent = g(z.thuiszittersLangerDanDrieMaanden);
+    $('thuiszitters-sub').textContent = z.peildatum ? 'op peildatum ' + datum(z.peildatum) : '';
+    document.querySelector('#zaken-signaal tbody').replaceChildren(...z.perSignaal.map((s) =>
+      el('tr', {}, td(SIGNAAL_NAAM[s.signaal] || s.signaal), tdGetal(s.open), tdGetal(s.perErnst.ESCALATIE || 0))));
+    const swv = document.querySelector('#zaken-swv tbody');
+    if (!z.perSwv.length) {
+      leeg(swv, 7, 'Geen open zaken.');
+    } else {
+      swv.replaceChildren(...z.perSwv.map((s) => el('tr', {},
+        el('td', {}, s.code ? [el('strong', {}, s.code), s.naam ? ' ' + s.naam : ''] : el('span', { class: 'stil' }, 'zonder samenwerkingsverband')),
+        tdGetal(s.open), ...SIGNALEN.map((sig) => tdGetal(s.perSignaal[sig] || 0)))));
+    }
+  }
+
+  // ---------- dead-letter queue ----------
+
+  async function laadDlq() {
+    const d = await json('/api/dlq');
+    $('dlq-aantal').textContent = '— ' + g(d.aantal) + ' bericht' + (d.aantal === 1 ? '' : 'en');
+    const tbody = document.querySelector('#dlq tbody');
+    if (!d.berichten.length) {
+      leeg(tbody, 6, 'Leeg: alle zaakberichten zijn afgeleverd.');
+      return;
+    }
+    tbody.replaceChildren(...d.berichten.map((m) => el('tr', { 'data-id': m.id },
+      td(m.tijdstip ? tijdstipFmt.format(new Date(m.tijdstip)) : '—'),
+      td((SIGNAAL_NAAM[m.signal] || m.signal || '—') + ', ' + (GEBEURTENIS[m.event] || m.event || '')),
+      td(m.kind || '—'),
+      el('td', {}, m.ontvanger ? (m.ontvangerType + ' ' + m.ontvanger) : '—',
+        el('div', { class: 'stil klein' }, m.kanaal ? m.kanaal.toLowerCase() + ': ' + m.bestemming : '')),
+      td(m.reden || '—', 'reden'),
+      el('td', {}, el('button', {
+        type: 'button', class: 'knop klein', disabled: !m.outboxId,
+        title: m.outboxId ? 'Opnieuw naar de oorspronkelijke bestemming' : 'Bestemming onbekend',
+        onclick: (e) => opnieuw(m.id, e.currentTarget)
+      }, 'Opnieuw versturen')))));
+  }
+
+  async function opnieuw(id, knop) {
+    knop.disabled = true;
+    knop.textContent = 'Bezig…';
+    try {
+      const r = await api('/api/dlq/' + encodeURIComponent(id) + '/opnieuw', { method: 'POST' });
+      if (r.ok) {
+        const b = await r.json();
+        if (b.uitkomst === 'VERZONDEN') meld('Bericht opnieuw verstuurd naar ' + b.bestemming + '.');
+        else meld('Opnieuw versturen naar ' + b.bestemming + ' mislukte weer: ' + (b.reden || '') +
+          '. Het bericht staat weer in de dead-letter queue.', true);
+      } else if (r.status === 403) {
+        meld('Alleen een operator mag berichten opnieuw versturen.', true);
+      } else {
+        meld('Opnieuw versturen lukte niet: ' + await foutTekst(r), true);
+      }
+    } finally {
+      await laadDlq().catch(() => {});
+    }
+  }
+
+  // ---------- rejections ----------
+
+  async function laadAfkeur() {
+    const a = await json('/api/dashboard/afkeur');
+    $('afkeur-aantal').textContent = '— ' + g(a.bestandenAfgekeurd) + ' bestand(en) geheel afgekeurd, ' +
+      g(a.regelsAfgekeurd) + ' regel(s) afgekeurd';
+    const b = document.querySelector('#afkeur-bestanden tbody');
+    if (!a.bestanden.length) leeg(b, 5, 'Geen afgekeurde bestanden.');
+    else b.replaceChildren(...a.bestanden.map((f) => el('tr', {},
+      td(tijdstip(f.ontvangen)), td(BRON[f.bron] || f.bron),
+      el('td', {}, f.bestand, f.status === 'REJECTED' ? [' ', statusLabel('REJECTED')] : null),
+      el('td', { class: 'getal' }, f.status === 'REJECTED' ? 'geheel' : g(f.afgekeurd) + ' / ' + g(f.regels)),
+      td(f.reden || (f.status === 'REJECTED' ? '—' : 'zie regels'), 'reden'))));
+    const rg = document.querySelector('#afkeur-regels tbody');
+    if (!a.regels.length) leeg(rg, 3, 'Geen afgekeurde regels.');
+    else rg.replaceChildren(...a.regels.map((r) => el('tr', {},
+      td(r.bestand), tdGetal(r.regel), td(r.reden, 'reden'))));
+  }
+
+  // ---------- routes ----------
+
+  async function laadRoutes() {
+    const routes = await json('/api/dashboard/routes');
+    document.querySelector('#routes tbody').replaceChildren(...routes.map((r) => el('tr', { title: r.beschrijving || '' },
+      el('td', {}, ROUTE_NAAM[r.routeId] || r.routeId, el('div', { class: 'stil klein' }, r.routeId)),
+      el('td', {}, statusLabel(r.status)), el('td', {}, statusLabel(r.gezondheid)),
+      tdGetal(r.voltooid), tdGetal(r.mislukt), tdGetal(r.bezig),
+      td(r.laatsteActiviteit ? tijdstipFmt.format(new Date(r.laatsteActiviteit)) : '—'),
+      el('td', { class: 'getal' }, r.gemiddeldeMs == null ? '—' : duur(r.gemiddeldeMs)))));
+  }
+
+  // ---------- run now and progress ----------
+
+  function toonVoortgang(runId, gestart, fase) {
+    $('voortgang').hidden = false;
+    $('voortgang').setAttribute('aria-busy', 'true');
+    $('voortgang').dataset.runId = runId;
+    $('voortgang-titel').textContent = 'Run ' + runId + ' is bezig…';
+    $('voortgang-fase').textContent = fase ? 'fase: ' + fase : '';
+    const sec = gestart ? Math.max(0, Math.round((Date.now() - gestart.getTime()) / 1000)) : null;
+    $('voortgang-tijd').textContent = sec === null ? '' : '(' + sec + ' s)';
+    $('nu-draaien').disabled = true;
+  }
+
+  function verbergVoortgang() {
+    $('voortgang').hidden = true;
+    $('voortgang').removeAttribute('aria-busy');
+    $('nu-draaien').disabled = false;
+  }
+
+  async function volg(runId) {
+    if (state.volgt === runId) return;
+    state.volgt = runId;
+    const begin = Date.now();
+    let run = null;
+    toonVoortgang(runId, null, null);
+    try {
+      for (;;) {
+        run = await json('/api/runs/' + runId);
+        if (run.status !== 'RUNNING') break;
+        toonVoortgang(runId, lokaleTijd(run.startedAt), run.phase);
+        await new Promise((ok) => setTimeout(ok, 700));
+      }
+      // let the indicator be seen, even for a run of a moment
+      const over = 800 - (Date.now() - begin);
+      if (over > 0) await new Promise((ok) => setTimeout(ok, over));
+    } finally {
+      state.volgt = null;
+      verbergVoortgang();
+    }
+    state.nieuweRunId = runId;
+    if (run.status === 'SUCCEEDED') meld('Run ' + runId + ' is klaar: geslaagd.');
+    else meld('Run ' + runId + ' is mislukt: ' + (run.error || 'onbekende fout'), true);
+    await vernieuw();
+  }
+
+  async function nuDraaien() {
+    const knop = $('nu-draaien');
+    knop.disabled = true;
+    try {
+      const r = await api('/api/runs', { method: 'POST' });
+      if (r.status === 202) {
+        const b = await r.json();
+        volg(b.runId);
+        return;
+      }
+      if (r.status === 409) {
+        meld('Er loopt al een run.');
+        await kijkStatus();
+      } else if (r.status === 403) {
+        meld('Alleen een operator mag een run starten.', true);
+      } else {
+        meld('De run kon niet starten: ' + await foutTekst(r), true);
+      }
+    } catch (e) {
+      meld('De run kon niet starten: ' + e.message, true);
+    }
+    if (!state.volgt) knop.disabled = false;
+  }
+
+  async function kijkStatus() {
+    const s = await json('/api/dashboard/status');
+    if (s.bezig && s.runId && state.volgt !== s.runId) volg(s.runId);
+  }
+
+  // ---------- child record (the only place with a full BSN and name) ----------
+
+  async function openKind(ev) {
+    ev.preventDefault();
+    const nr = $('kind-nummer').value.trim();
+    if (!/^[0-9]{9}$/.test(nr)) {
+      meld('Een BSN of onderwijsnummer heeft 9 cijfers.', true);
+      return;
+    }
+    const r = await api('/api/kinderen/' + nr);
+    if (r.status === 404) {
+      meld('Geen kind bekend met dit nummer.', true);
+      return;
+    }
+    if (!r.ok) {
+      meld('Het dossier kon niet worden geopend: ' + await foutTekst(r), true);
+      return;
+    }
+    const d = await r.json();
+    const k = d.kind;
+    const naam = [k.voornamen, k.voorvoegsel, k.achternaam].filter(Boolean).join(' ') || '—';
+    $('kd-inhoud').replaceChildren(
+      el('dl', { class: 'gegevens' },
+        el('dt', {}, 'Naam'), el('dd', {}, naam),
+        el('dt', {}, 'BSN'), el('dd', {}, k.bsn || '—'),
+        el('dt', {}, 'Onderwijsnummer'), el('dd', {}, k.onderwijsnummer || '—'),
+        el('dt', {}, 'Geboortedatum'), el('dd', {}, datum(k.geboortedatum))),
+      el('h3', {}, 'Zaken'),
+      tabel(['Signaal', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen'], (d.casussen || []).map((c) => [
+        SIGNAAL_NAAM[c.signal] || c.signal, c.severity, datum(c.since), c.open ? 'open' : 'gesloten ' + datum(c.closedAsOf),
+        (c.events || []).map((e) => (GEBEURTENIS[e.event] || e.event) + ' ' + datum(e.asOf)).join(', ')])),
+      el('h3', {}, 'Inschrijvingen'),
+      tabel(['School', 'Samenwerkingsverband', 'Begin', 'Einde', 'Reden'], (d.inschrijvingen || []).map((i) => [
+        i.brin + (i.vestiging || ''), i.samenwerkingsverband ? i.samenwerkingsverband.code : '—', datum(i.begindatum),
+        datum(i.einddatum), i.reden])),
+      el('h3', {}, 'Verzuimmeldingen'),
+      tabel(['Melding', 'Soort', 'Status', 'Begin', 'Einde'], (d.meldingen || []).map((m) => [
+        m.meldingsnummer, m.verzuimsoort, m.status, datum(m.begindatum), datum(m.einddatum)])),
+      el('h3', {}, 'Jeugdhulp'),
+      tabel(['Bericht', 'Dagtekening', 'Productcategorie', 'Begin', 'Einde'], (d.jeugdhulp || []).map((j) => [
+        j.bericht, datum(j.dagtekening), j.productcategorie, datum(j.begindatum || j.ingangsdatum), datum(j.einddatum)])));
+    $('kind-detail').showModal();
+  }
+
+  // ---------- refresh ----------
+
+  async function vernieuw() {
+    const delen = [laadGezondheid, laadRuns, laadZaken, laadDlq, laadAfkeur, laadRoutes];
+    const uitkomst = await Promise.allSettled(delen.map((f) => f()));
+    const mislukt = uitkomst.filter((u) => u.status === 'rejected');
+    $('bijgewerkt').textContent = 'bijgewerkt ' + uurFmt.format(new Date()) +
+      (mislukt.length ? ' · ' + mislukt.length + ' onderdeel(en) niet geladen' : '');
+    document.body.dataset.geladen = 'ja';
+  }
+
+  $('nu-draaien').addEventListener('click', nuDraaien);
+  $('kind-zoeken').addEventListener('submit', openKind);
+  $('kind-detail').addEventListener('close', () => { $('kd-inhoud').replaceChildren(); $('kind-nummer').value = ''; });
+
+  vernieuw().then(kijkStatus).catch(() => {});
+  setInterval(() => { kijkStatus().catch(() => {}); }, 5000);
+  setInterval(() => { if (!state.volgt) vernieuw().catch(() => {}); }, 30000);
+})();

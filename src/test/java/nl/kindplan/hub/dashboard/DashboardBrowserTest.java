@@ -1,0 +1,207 @@
+package nl.kindplan.hub.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.kindplan.hub.HubApi;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium through chromedriver (both from
+ * the {@code chromium} and {@code chromium-driver} packages, which .ci/run installs). Last night's
+ * run shows with its counts and chart; 'Nu draaien' starts a run, whose progress shows while it is
+ * held in progress, and then the new run is in the table. Screenshots go to target/:
+ * dashboard.png (the laptop screen after the new run), dashboard-voortgang.png (a run in progress),
+ * dashboard-run.png (a run's detail) and dashboard-volledig.png (the whole page).
+ */
+class DashboardBrowserTest extends DashboardTestSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path TARGET = Path.of("target");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CamelContext camel;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium "
+                        + "chromium-driver (.ci/run does)").isTrue();
+        // the driver is given: Selenium Manager has nothing to look up or download
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("kindplan-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1366,900", "--lang=nl-NL", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void lastNightsRunItsChartAndARunStartedWithNuDraaien() throws Exception {
+        LocalDate lastNight = LocalDate.now().minusDays(1);
+        dropNightWithCases(lastNight);
+        JsonNode night = new HubApi(http).runNight(lastNight);
+        long runId = night.path("runId").asLong();
+        JsonNode row = lastRow();
+        assertThat(row.path("runId").asLong()).isEqualTo(runId);
+
+        browser.get("http://127.0.0.1:" + port + "/");
+        logInIfAsked();
+        wait.until(d -> "ja".equals(d.findElement(By.tagName("body")).getDomAttribute("data-geladen")));
+
+        // last night's run, with its counts
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + runId));
+        assertThat(text("lr-titel")).contains("geslaagd");
+        assertThat(text("lr-ingelezen")).isEqualTo(String.valueOf(row.path("ingelezen").asLong()));
+        assertThat(text("lr-afgekeurd")).isEqualTo(String.valueOf(row.path("afgekeurd").asLong()));
+        assertThat(text("lr-gebeurtenissen")).isEqualTo(String.valueOf(row.path("gebeurtenissenTotaal").asLong()));
+        WebElement tableRow = browser.findElement(By.cssSelector("#runs tbody tr[data-run-id='" + runId + "']"));
+        List<String> cells = tableRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.get(0)).isEqualTo("#" + runId);
+        assertThat(cells.get(4)).isEqualTo("geslaagd");
+        assertThat(cells.get(7)).isEqualTo(String.valueOf(row.path("ingelezen").asLong()));
+        assertThat(cells.get(9)).as("thuiszitter events")
+                .isEqualTo(String.valueOf(row.path("gebeurtenissen").path("THUISZITTER").asLong()));
+        assertThat(Long.parseLong(text("thuiszitters"))).isGreaterThanOrEqualTo(1);
+
+        // the chart: canvases of real size with the runs drawn in their colours
+        for (String chart : List.of("grafiek-records", "grafiek-signalen")) {
+            WebElement canvas = browser.findElement(By.cssSelector("#" + chart + " canvas"));
+            assertThat(canvas.getSize().getWidth()).isGreaterThan(300);
+            assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
+        }
+        assertThat(pixelsOfColour("grafiek-records", 47, 111, 143)).as("the 'Ingelezen' line").isGreaterThan(20);
+        assertThat(pixelsOfColour("grafiek-signalen", 123, 79, 160)).as("the 'Thuiszitter' line").isGreaterThan(20);
+
+        // a run's detail is one click away
+        tableRow.click();
+        WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-detail")));
+        assertThat(detail.getText()).contains("Run " + runId, "Per bron", "Gebeurtenissen per signaal", "Verzuim");
+        screenshot("dashboard-run.png");
+        detail.findElement(By.cssSelector("button")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("run-detail")));
+
+        // 'Nu draaien': the progress shows while the run is held, then the new run is in the table
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveByToUri("direct:deliver-outbox").before().process(e -> {
+            held.countDown();
+            release.await(60, TimeUnit.SECONDS);
+        }).id("hold-browser-run"));
+        try {
+            browser.findElement(By.id("nu-draaien")).click();
+            WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voortgang")));
+            assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+            wait.until(ExpectedConditions.textToBePresentInElement(progress, "is bezig"));
+            long newRunId = Long.parseLong(progress.getDomAttribute("data-run-id"));
+            assertThat(newRunId).isGreaterThan(runId);
+            assertThat(browser.findElement(By.id("nu-draaien")).isEnabled()).as("one run at a time").isFalse();
+            screenshot("dashboard-voortgang.png");
+            release.countDown();
+
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("voortgang")));
+            WebElement newRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#runs tbody tr[data-run-id='" + newRunId + "']")));
+            assertThat(newRow.findElements(By.tagName("td")).get(4).getText()).isEqualTo("geslaagd");
+            assertThat(newRow.findElements(By.tagName("td")).get(3).getText()).isEqualTo("handmatig");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + newRunId));
+            assertThat(text("melding")).contains("Run " + newRunId, "geslaagd");
+        } finally {
+            release.countDown();
+            AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-browser-run").remove());
+        }
+        screenshot("dashboard.png");
+
+        long height = ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 40, 4000)));
+        screenshot("dashboard-volledig.png");
+    }
+
+    /** The newest row of the dashboard's runs, as the API gives it. */
+    private JsonNode lastRow() {
+        JsonNode runs = new HubApi(http).get("/api/dashboard/runs?max=1");
+        return runs.get(runs.size() - 1);
+    }
+
+    private void logInIfAsked() {
+        // the login form comes with the security configuration; until then the page opens directly
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    /** How many pixels of a chart's canvas have about this colour. */
+    private long pixelsOfColour(String chart, int r, int g, int b) {
+        Object n = ((JavascriptExecutor) browser).executeScript("""
+                const c = document.querySelector('#' + arguments[0] + ' canvas');
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < d.length; i += 4) {
+                  if (d[i + 3] > 200 && Math.abs(d[i] - arguments[1]) < 12 && Math.abs(d[i + 1] - arguments[2]) < 12
+                      && Math.abs(d[i + 2] - arguments[3]) < 12) n++;
+                }
+                return n;""", chart, r, g, b);
+        return ((Number) n).longValue();
+    }
+
+    /** A screenshot of the page from its top, as an operator opens it. */
+    private void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Files.createDirectories(TARGET);
+        Files.write(TARGET.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
