@@ -15,8 +15,9 @@ public final class HubApi {
 
     private final TestRestTemplate http;
 
+    /** Calls the API as the tests' operator, over HTTP Basic. */
     public HubApi(TestRestTemplate http) {
-        this.http = http;
+        this.http = http.withBasicAuth(HubTestSupport.OPERATOR, HubTestSupport.OPERATOR_PASSWORD);
     }
 
     /** Starts a run for {@code asOf} through POST /api/runs and waits until it is over; answers the run. */

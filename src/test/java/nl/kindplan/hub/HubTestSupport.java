@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,12 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that start the whole hub: embedded broker and database in a fresh data
  * folder, routes loaded from the real routes/ folder, short poll delays. All subclasses share one
- * Spring context (and so one store): each test uses children of its own. Camel's JMX management is
- * on, as in service mode (the Camel test support turns it off unless told): the dashboard reads
- * the route statistics from it.
+ * Spring context (and so one store): each test uses children of its own.
  */
 @CamelSpringBootTest
-@DisableJmx(false)
+@DisableJmx(false)  // the dashboard reads Camel's own route statistics, as in production
+@AutoConfigureObservability(tracing = false)  // meters and /actuator/prometheus, as in production
 @SpringBootTest(classes = KindplanHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubTestSupport {
 
@@ -30,9 +31,25 @@ public abstract class HubTestSupport {
     protected static final int BROKER_PORT = freePort();
     /** Webhooks of gemeente 0997 (answers 204) and 0998 (always 500); other recipients have none. */
     protected static final TestWebhooks WEBHOOKS = new TestWebhooks();
+    /** Everything the hub logs during the tests, for the log scan. */
+    protected static final Path LOG_FILE = DATA_DIR.resolve("hub.log");
+
+    /** The two users of the tests, one per role; their passwords exist only in this JVM. */
+    public static final String OPERATOR = "beheerder-test";
+    public static final String VIEWER = "kijker-test";
+    public static final String OPERATOR_PASSWORD = randomPassword();
+    public static final String VIEWER_PASSWORD = randomPassword();
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        registry.add("kindplan.security.users[0].name", () -> OPERATOR);
+        registry.add("kindplan.security.users[0].password-hash", () -> "{bcrypt}" + bcrypt.encode(OPERATOR_PASSWORD));
+        registry.add("kindplan.security.users[0].role", () -> "OPERATOR");
+        registry.add("kindplan.security.users[1].name", () -> VIEWER);
+        registry.add("kindplan.security.users[1].password-hash", () -> bcrypt.encode(VIEWER_PASSWORD));
+        registry.add("kindplan.security.users[1].role", () -> "VIEWER");
+        registry.add("logging.file.name", () -> LOG_FILE.toString());
         registry.add("kindplan.data-dir", DATA_DIR::toString);
         registry.add("kindplan.broker.connector", () -> "tcp://127.0.0.1:" + BROKER_PORT);
         registry.add("kindplan.ingest.poll-delay", () -> "200");
@@ -77,6 +94,10 @@ public abstract class HubTestSupport {
                 throw new AssertionError("interrupted while waiting for " + file, e);
             }
         }
+    }
+
+    private static String randomPassword() {
+        return java.util.UUID.randomUUID().toString();
     }
 
     private static Path createDataDir() {

@@ -104,6 +104,17 @@ class PackagedJarIT {
     }
 
     @Test
+    void withoutConfiguredUsersTheFirstStartPrintsOneGeneratedOperatorPasswordOnce() throws Exception {
+        String log = readLog();
+        assertThat(log.split("Generated operator, shown only this once", -1)).as("printed once").hasSize(2);
+        String password = generatedPassword();
+        assertThat(password).isNotBlank();
+        assertThat(get("/api/runs", password).statusCode()).isEqualTo(200);
+        assertThat(get("/api/runs", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/runs", password + "x").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theYamlRoutesAreLoadedFromTheRoutesFolderAndStarted() throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.endsWith(".yaml") && n.contains("ingest-")))
@@ -185,7 +196,7 @@ class PackagedJarIT {
                         + logTail());
             }
             try {
-                HttpResponse<String> health = get("/actuator/health");
+                HttpResponse<String> health = get("/actuator/health/readiness");
                 last = health.statusCode() + " " + health.body();
                 if (health.statusCode() == 200 && "UP".equals(JSON.readTree(health.body()).path("status").asText())) {
                     return;
@@ -237,9 +248,23 @@ class PackagedJarIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return get(path, generatedPassword());
+    }
+
+    private static HttpResponse<String> get(String path, String operatorPassword) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET();
+        if (operatorPassword != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(("beheerder:" + operatorPassword).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** No users are configured here: the hub made an operator at its first start and printed its password once. */
+    private static String generatedPassword() throws IOException {
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("user: beheerder\\s+password: (\\S+)").matcher(readLog());
+        return printed.find() ? printed.group(1) : null;
     }
 
     private static String logTail() {

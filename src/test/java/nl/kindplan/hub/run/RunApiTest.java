@@ -19,9 +19,15 @@ import org.springframework.http.ResponseEntity;
 class RunApiTest extends HubTestSupport {
 
     @Autowired
+    TestRestTemplate anonymous;
     TestRestTemplate http;
     @Autowired
     CamelContext camel;
+
+    @org.junit.jupiter.api.BeforeEach
+    void asOperator() {
+        http = anonymous.withBasicAuth(OPERATOR, OPERATOR_PASSWORD);
+    }
 
     @Test
     void aSecondRunWhileOneIsInProgressIsRefusedWith409() throws Exception {
