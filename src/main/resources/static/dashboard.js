@@ -23,6 +23,10 @@
     Started: 'actief', Stopped: 'gestopt', Suspended: 'gepauzeerd', Starting: 'start', Stopping: 'stopt',
     TAKEN_IN: 'ingelezen', REJECTED: 'afgekeurd', DUPLICATE: 'dubbel'
   };
+  const FASE = {
+    FETCHING: 'bronnen ophalen', TAKING_IN: 'bestanden inlezen', EVALUATING: 'signalen beoordelen',
+    DELIVERING: 'zaakberichten versturen'
+  };
   const AANLEIDING = { SCHEDULE: 'schema', API: 'handmatig', RUN_ONCE: 'eenmalig' };
   const GEBEURTENIS = { OPENED: 'geopend', UPDATED: 'bijgewerkt', RESOLVED: 'opgelost' };
   const BRON = { VERZUIM: 'Verzuim', INSCHRIJVINGEN: 'Inschrijvingen', IJW: 'iJw', EDEXML: 'EDEXML' };
@@ -51,7 +55,9 @@
   const dagUurFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
   const $ = (id) => document.getElementById(id);
-  const state = { runs: [], grafieken: [], volgt: null, laatsteRunId: null, nieuweRunId: null };
+  const state = { runs: [], grafieken: [], volgt: null, nieuweRunId: null };
+  // the charts, for the browser test to read what they show
+  window.kindplanGrafieken = state.grafieken;
 
   // ---------- helpers ----------
 
@@ -107,7 +113,8 @@
 
   async function api(pad, opties) {
     const o = Object.assign({ credentials: 'same-origin' }, opties || {});
-    o.headers = Object.assign({ Accept: 'application/json' }, o.headers || {});
+    // X-Requested-With: an expired session answers 401 (back to the login form), not a Basic prompt
+    o.headers = Object.assign({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, o.headers || {});
     if (o.method && o.method !== 'GET') {
       const token = cookie('XSRF-TOKEN');
       if (token) o.headers['X-XSRF-TOKEN'] = token;
@@ -244,7 +251,7 @@
 
   function tekenGrafieken() {
     state.grafieken.forEach((c) => c.destroy());
-    state.grafieken = [];
+    state.grafieken.length = 0;
     const recordsDoel = $('grafiek-records');
     const signalenDoel = $('grafiek-signalen');
     const runs = state.runs.filter((r) => r.status !== 'RUNNING');
@@ -307,7 +314,8 @@
         el('dt', {}, 'Klaar'), el('dd', {}, tijdstip(r.finishedAt)),
         el('dt', {}, 'Duur'), el('dd', {}, duur(r.duurMs)),
         el('dt', {}, 'Kinderen beoordeeld'), el('dd', {}, g(r.kinderen)),
-        ruw.phase ? [el('dt', {}, 'Fase'), el('dd', {}, ruw.phase)] : null,
+        ruw.phase ? [el('dt', {}, 'Fase'), el('dd', {}, FASE[ruw.phase] || ruw.phase)] : null,
+        ruw.complete === false ? [el('dt', {}, 'Volledig'), el('dd', {}, 'nee: niet elke bron of elk bestand is binnengekomen')] : null,
         r.fout ? [el('dt', {}, 'Fout'), el('dd', {}, r.fout)] : null),
       el('h3', {}, 'Per bron'),
       tabel(['Bron', 'Bestanden', 'Ingelezen', 'Afgekeurde regels', 'Dubbel', 'Afgekeurde bestanden'],
@@ -423,12 +431,18 @@
 
   // ---------- run now and progress ----------
 
-  function toonVoortgang(runId, gestart, fase) {
+  function toonVoortgang(runId, gestart, run) {
     $('voortgang').hidden = false;
     $('voortgang').setAttribute('aria-busy', 'true');
     $('voortgang').dataset.runId = runId;
     $('voortgang-titel').textContent = 'Run ' + runId + ' is bezig…';
-    $('voortgang-fase').textContent = fase ? 'fase: ' + fase : '';
+    // the phase and the per-source counts, where the hub tells them while a run is in progress
+    const delen = [];
+    if (run && run.phase) delen.push('fase: ' + (FASE[run.phase] || run.phase.toLowerCase()));
+    const ingelezen = Object.entries((run && run.counts) || {})
+      .filter(([k]) => /^source\.[^.]+\.takenIn$/.test(k)).reduce((a, [, v]) => a + v, 0);
+    if (ingelezen) delen.push(g(ingelezen) + ' records ingelezen');
+    $('voortgang-fase').textContent = delen.join(' · ');
     const sec = gestart ? Math.max(0, Math.round((Date.now() - gestart.getTime()) / 1000)) : null;
     $('voortgang-tijd').textContent = sec === null ? '' : '(' + sec + ' s)';
     $('nu-draaien').disabled = true;
@@ -450,7 +464,7 @@
       for (;;) {
         run = await json('/api/runs/' + runId);
         if (run.status !== 'RUNNING') break;
-        toonVoortgang(runId, lokaleTijd(run.startedAt), run.phase);
+        toonVoortgang(runId, lokaleTijd(run.startedAt), run);
         await new Promise((ok) => setTimeout(ok, 700));
       }
       // let the indicator be seen, even for a run of a moment
@@ -507,6 +521,10 @@
     const r = await api('/api/kinderen/' + nr);
     if (r.status === 404) {
       meld('Geen kind bekend met dit nummer.', true);
+      return;
+    }
+    if (r.status === 403) {
+      meld('Alleen een operator mag het dossier van een kind openen.', true);
       return;
     }
     if (!r.ok) {

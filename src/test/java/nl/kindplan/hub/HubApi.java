@@ -20,6 +20,15 @@ public final class HubApi {
         this.http = http.withBasicAuth(HubTestSupport.OPERATOR, HubTestSupport.OPERATOR_PASSWORD);
     }
 
+    private HubApi(TestRestTemplate http, String user, String password) {
+        this.http = http.withBasicAuth(user, password);
+    }
+
+    /** Calls the API as the tests' viewer, who reads but does not act. */
+    public static HubApi asViewer(TestRestTemplate http) {
+        return new HubApi(http, HubTestSupport.VIEWER, HubTestSupport.VIEWER_PASSWORD);
+    }
+
     /** Starts a run for {@code asOf} through POST /api/runs and waits until it is over; answers the run. */
     public JsonNode runNight(LocalDate asOf) throws InterruptedException {
         ResponseEntity<Map> started = http.postForEntity("/api/runs?asOf=" + asOf, null, Map.class);

@@ -119,6 +119,16 @@ class DashboardApiTest extends DashboardTestSupport {
     }
 
     @Test
+    void aViewerReadsTheDashboardButDoesNotResend() {
+        HubApi viewer = HubApi.asViewer(http);
+        for (String path : List.of("/api/dashboard/status", "/api/dashboard/routes", "/api/dashboard/gezondheid",
+                "/api/dashboard/runs", "/api/dashboard/afkeur", "/api/dashboard/zaken", "/api/dlq")) {
+            assertThat(viewer.getStatus(path)).as(path).isEqualTo(200);
+        }
+        assertThat(viewer.post("/api/dlq/ID:iets-1:1:1:1/opnieuw").getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void anUnknownRunIs404() {
         assertThat(new HubApi(http).getStatus("/api/dashboard/runs/987654")).isEqualTo(404);
     }

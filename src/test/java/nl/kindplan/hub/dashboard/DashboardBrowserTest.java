@@ -34,8 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium through chromedriver (both from
- * the {@code chromium} and {@code chromium-driver} packages, which .ci/run installs). Last night's
- * run shows with its counts and chart; 'Nu draaien' starts a run, whose progress shows while it is
+ * the {@code chromium} and {@code chromium-driver} packages, which .ci/run installs). The operator
+ * logs in through the login form; last night's run shows with its counts and chart; 'Nu draaien' starts a run, whose progress shows while it is
  * held in progress, and then the new run is in the table. Screenshots go to target/:
  * dashboard.png (the laptop screen after the new run), dashboard-voortgang.png (a run in progress),
  * dashboard-run.png (a run's detail) and dashboard-volledig.png (the whole page).
@@ -91,14 +91,19 @@ class DashboardBrowserTest extends DashboardTestSupport {
     @Test
     void lastNightsRunItsChartAndARunStartedWithNuDraaien() throws Exception {
         LocalDate lastNight = LocalDate.now().minusDays(1);
-        dropNightWithCases(lastNight);
+        Night cases = dropNightWithCases(lastNight);
+        // and a child of gemeente 0998, whose webhook always fails: its message ends on the dead-letter queue
+        String deadLettered = nl.kindplan.hub.TestBsn.bsn();
+        drop("verzuim", "verzuim-dash-browser-dlq.csv", "meldingsnummer;laatste_mutatie;status;verzuimsoort;bsn;"
+                + "geboortedatum;brin;gemeentecode;begindatum\n" + "DLQ-" + deadLettered + ";" + lastNight.minusDays(20)
+                + "T08:00:00;R;V3;" + deadLettered + ";2013-03-03;10AA;0998;" + lastNight.minusDays(21) + "\n");
         JsonNode night = new HubApi(http).runNight(lastNight);
         long runId = night.path("runId").asLong();
         JsonNode row = lastRow();
         assertThat(row.path("runId").asLong()).isEqualTo(runId);
 
         browser.get("http://127.0.0.1:" + port + "/");
-        logInIfAsked();
+        logInAsOperator();
         wait.until(d -> "ja".equals(d.findElement(By.tagName("body")).getDomAttribute("data-geladen")));
 
         // last night's run, with its counts
@@ -115,6 +120,15 @@ class DashboardBrowserTest extends DashboardTestSupport {
         assertThat(cells.get(9)).as("thuiszitter events")
                 .isEqualTo(String.valueOf(row.path("gebeurtenissen").path("THUISZITTER").asLong()));
         assertThat(Long.parseLong(text("thuiszitters"))).isGreaterThanOrEqualTo(1);
+        WebElement dead = browser.findElement(By.xpath("//table[@id='dlq']//tr[td[text()='"
+                + nl.kindplan.hub.domain.Elfproef.masker(deadLettered) + "']]"));
+        assertThat(dead.getText()).contains("GEMEENTE 0998", "500");
+        assertThat(dead.findElement(By.tagName("button")).getText()).isEqualTo("Opnieuw versturen");
+        String page = browser.getPageSource();
+        for (String bsn : cases.bsns()) {
+            assertThat(page).as("no full BSN on the page").doesNotContain(bsn);
+        }
+        assertThat(page).doesNotContain(deadLettered);
 
         // the chart: canvases of real size with the runs drawn in their colours
         for (String chart : List.of("grafiek-records", "grafiek-signalen")) {
@@ -122,8 +136,13 @@ class DashboardBrowserTest extends DashboardTestSupport {
             assertThat(canvas.getSize().getWidth()).isGreaterThan(300);
             assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
         }
-        assertThat(pixelsOfColour("grafiek-records", 47, 111, 143)).as("the 'Ingelezen' line").isGreaterThan(20);
-        assertThat(pixelsOfColour("grafiek-signalen", 123, 79, 160)).as("the 'Thuiszitter' line").isGreaterThan(20);
+        assertThat(pixelsOfColour("grafiek-records", "#2f6f8f", "#b5472f", "#8a939b"))
+                .as("points or lines of the records chart").isGreaterThan(20);
+        assertThat(pixelsOfColour("grafiek-signalen", "#7b4fa0", "#b5472f", "#c48a1c", "#3f8f6b", "#2f6f8f"))
+                .as("points or lines of the signals chart").isGreaterThan(20);
+        assertThat(chartSeries(0, 1)).as("'Ingelezen' of the last run").endsWith(row.path("ingelezen").asLong());
+        assertThat(chartSeries(1, 1)).as("'Thuiszitter' events of the last run")
+                .endsWith(row.path("gebeurtenissen").path("THUISZITTER").asLong());
 
         // a run's detail is one click away
         tableRow.click();
@@ -176,26 +195,40 @@ class DashboardBrowserTest extends DashboardTestSupport {
         return runs.get(runs.size() - 1);
     }
 
-    private void logInIfAsked() {
-        // the login form comes with the security configuration; until then the page opens directly
+    /** Spring Security's login form, as the tests' operator; then the hub sends the browser back to '/'. */
+    private void logInAsOperator() {
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.name("username")).sendKeys(OPERATOR);
+        browser.findElement(By.name("password")).sendKeys(OPERATOR_PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nu-draaien")));
     }
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText().trim();
     }
 
-    /** How many pixels of a chart's canvas have about this colour. */
-    private long pixelsOfColour(String chart, int r, int g, int b) {
+    /** How many pixels of a chart's canvas have about one of these colours ('#rrggbb'). */
+    private long pixelsOfColour(String chart, String... colours) {
         Object n = ((JavascriptExecutor) browser).executeScript("""
                 const c = document.querySelector('#' + arguments[0] + ' canvas');
                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                const rgb = arguments[1].map(h => [1, 3, 5].map(i => parseInt(h.substr(i, 2), 16)));
                 let n = 0;
                 for (let i = 0; i < d.length; i += 4) {
-                  if (d[i + 3] > 200 && Math.abs(d[i] - arguments[1]) < 12 && Math.abs(d[i + 1] - arguments[2]) < 12
-                      && Math.abs(d[i + 2] - arguments[3]) < 12) n++;
+                  if (d[i + 3] > 200 && rgb.some(([r, g, b]) => Math.abs(d[i] - r) < 12
+                      && Math.abs(d[i + 1] - g) < 12 && Math.abs(d[i + 2] - b) < 12)) n++;
                 }
-                return n;""", chart, r, g, b);
+                return n;""", chart, List.of(colours));
         return ((Number) n).longValue();
+    }
+
+    /** The values of one series of one of the page's charts (0: records, 1: signals), as uPlot holds them. */
+    @SuppressWarnings("unchecked")
+    private List<Long> chartSeries(int chart, int series) {
+        List<Object> values = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "return window.kindplanGrafieken[arguments[0]].data[arguments[1]]", chart, series);
+        return values.stream().map(v -> v == null ? null : ((Number) v).longValue()).toList();
     }
 
     /** A screenshot of the page from its top, as an operator opens it. */
