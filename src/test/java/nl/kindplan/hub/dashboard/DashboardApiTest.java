@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 class DashboardApiTest extends DashboardTestSupport {
 
-    private static final LocalDate AS_OF = LocalDate.of(2026, 10, 5);
+    /** Last night, as in DashboardBrowserTest: a fixture child judged again by another of these nights is judged the same. */
+    private static final LocalDate AS_OF = LocalDate.now().minusDays(1);
 
     @Autowired
     TestRestTemplate http;
@@ -30,7 +31,7 @@ class DashboardApiTest extends DashboardTestSupport {
     void aNightShowsWithItsCountsCasesAndRejectionsAndNoFullBsn() throws Exception {
         HubApi api = new HubApi(http);
         JsonNode before = api.get("/api/dashboard/zaken");
-        Night night = dropNightWithCases(AS_OF);
+        Night night = dropNightWithCases(AS_OF, OWN_SCHOOL);
 
         long runId = api.runNight(AS_OF).path("runId").asLong();
 
@@ -68,9 +69,10 @@ class DashboardApiTest extends DashboardTestSupport {
                 .isGreaterThanOrEqualTo(2);
 
         JsonNode zaken = api.get("/api/dashboard/zaken");
-        assertThat(openAt(zaken, SWV, "THUISZITTER") - openAt(before, SWV, "THUISZITTER"))
+        assertThat(openAt(zaken, OWN_SWV, "THUISZITTER") - openAt(before, OWN_SWV, "THUISZITTER"))
                 .as("both thuiszitters go to school in VO2703, which only this test uses").isEqualTo(2);
-        assertThat(find(zaken.path("perSwv"), "code", SWV).path("naam").asText()).isEqualTo("SWV VO Demo-Stad");
+        assertThat(openAt(zaken, OWN_SWV, "ABSOLUUT_VERZUIM")).as("the child never registered has no SWV").isZero();
+        assertThat(find(zaken.path("perSwv"), "code", OWN_SWV).path("naam").asText()).isEqualTo("SWV VO Demo-Stad");
         JsonNode withoutSwv = find(zaken.path("perSwv"), "code", null);
         assertThat(withoutSwv.path("perSignaal").path("ABSOLUUT_VERZUIM").asLong())
                 .as("a child never registered has no school and so no SWV").isGreaterThanOrEqualTo(1);
