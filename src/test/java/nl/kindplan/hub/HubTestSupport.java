@@ -31,8 +31,8 @@ public abstract class HubTestSupport {
     protected static final int BROKER_PORT = freePort();
     /** Webhooks of gemeente 0997 (answers 204) and 0998 (always 500); other recipients have none. */
     protected static final TestWebhooks WEBHOOKS = new TestWebhooks();
-    /** Everything the hub logs during the tests, for the log scan. */
-    protected static final Path LOG_FILE = DATA_DIR.resolve("hub.log");
+    /** The HTTP sources of verzuim and ijw; they answer 204 (nothing new) unless a test queues an answer. */
+    protected static final TestHttpSources HTTP_SOURCES = new TestHttpSources();
 
     /** The two users of the tests, one per role; their passwords exist only in this JVM. */
     public static final String OPERATOR = "beheerder-test";
@@ -49,7 +49,6 @@ public abstract class HubTestSupport {
         registry.add("kindplan.security.users[1].name", () -> VIEWER);
         registry.add("kindplan.security.users[1].password-hash", () -> bcrypt.encode(VIEWER_PASSWORD));
         registry.add("kindplan.security.users[1].role", () -> "VIEWER");
-        registry.add("logging.file.name", () -> LOG_FILE.toString());
         registry.add("kindplan.data-dir", DATA_DIR::toString);
         registry.add("kindplan.broker.connector", () -> "tcp://127.0.0.1:" + BROKER_PORT);
         registry.add("kindplan.ingest.poll-delay", () -> "200");
@@ -57,6 +56,10 @@ public abstract class HubTestSupport {
         registry.add("kindplan.delivery.gemeente.[0998].webhook", () -> WEBHOOKS.url("/fail"));
         registry.add("kindplan.delivery.gemeente.[0998].jms", () -> "false");
         registry.add("kindplan.delivery.webhook.redelivery-delay", () -> "50");
+        registry.add("kindplan.sources.verzuim-url", () -> HTTP_SOURCES.url("verzuim"));
+        registry.add("kindplan.sources.ijw-url", () -> HTTP_SOURCES.url("ijw"));
+        registry.add("kindplan.sources.retry.redelivery-delay", () -> "50");
+        registry.add("camel.component.http.response-timeout", () -> "1500");
     }
 
     protected static Path inbox(String source) {

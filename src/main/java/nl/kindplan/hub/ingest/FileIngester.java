@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.kindplan.hub.config.HubProperties;
+import nl.kindplan.hub.metrics.HubMetrics;
 import nl.kindplan.hub.store.KindRegister;
 import nl.kindplan.hub.store.SourceFileRegister;
 import nl.kindplan.hub.store.SourceFileRegister.Status;
@@ -47,11 +48,13 @@ public class FileIngester {
     private final TransactionTemplate tx;
     private final HubProperties properties;
     private final IngestReports reports;
+    private final HubMetrics metrics;
     /** One file at a time across all sources, so two files never create the same child at once. */
     private final ReentrantLock lock = new ReentrantLock();
 
     public FileIngester(List<SourceReader> readers, SourceFileRegister register, KindRegister kinden,
-                        JdbcTemplate jdbc, TransactionTemplate tx, HubProperties properties, IngestReports reports) {
+                        JdbcTemplate jdbc, TransactionTemplate tx, HubProperties properties, IngestReports reports,
+                        HubMetrics metrics) {
         this.readers = readers.stream().collect(Collectors.toMap(SourceReader::source, Function.identity()));
         this.register = register;
         this.kinden = kinden;
@@ -59,6 +62,7 @@ public class FileIngester {
         this.tx = tx;
         this.properties = properties;
         this.reports = reports;
+        this.metrics = metrics;
     }
 
     /** Camel entry point: the file of the exchange; sets header {@code kindplanFileStatus} for the route. */
@@ -74,7 +78,9 @@ public class FileIngester {
     public IngestResult ingest(Source source, Path file) throws IOException {
         lock.lock();
         try {
-            return ingestLocked(source, file);
+            IngestResult result = ingestLocked(source, file);
+            metrics.fileTakenIn(source, result);
+            return result;
         } finally {
             lock.unlock();
         }

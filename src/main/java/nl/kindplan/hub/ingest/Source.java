@@ -8,4 +8,8 @@ public enum Source {
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    public static Source fromKey(String key) {
+        return valueOf(key.toUpperCase(java.util.Locale.ROOT));
+    }
 }

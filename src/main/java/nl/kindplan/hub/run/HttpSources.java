@@ -17,10 +17,13 @@ import java.util.zip.ZipInputStream;
 
 import nl.kindplan.hub.ingest.Source;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +44,15 @@ public class HttpSources {
     }
 
     private final Environment env;
+    private final RunRegister runs;
 
-    public HttpSources(Environment env) {
+    private final int maximumRedeliveries;
+
+    public HttpSources(Environment env, RunRegister runs,
+                       @Value("${kindplan.sources.retry.maximum-redeliveries}") int maximumRedeliveries) {
         this.env = env;
+        this.runs = runs;
+        this.maximumRedeliveries = maximumRedeliveries;
     }
 
     public List<HttpSource> configured() {
@@ -61,10 +70,15 @@ public class HttpSources {
     public int store(@Body InputStream body, @Header("Content-Disposition") String disposition,
                      @ExchangeProperty("kindplanHttpSource") HttpSource source) throws IOException {
         Files.createDirectories(source.inbox());
-        BufferedInputStream in = new BufferedInputStream(body);
+        BufferedInputStream in = new BufferedInputStream(body == null ? InputStream.nullInputStream() : body);
         in.mark(4);
         byte[] magic = in.readNBytes(4);
         in.reset();
+        if (magic.length == 0) {
+            // 204 No Content or an empty answer: the source has nothing new tonight
+            LOG.info("HTTP source {}: nothing new", source.source());
+            return 0;
+        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         int written = 0;
         if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
@@ -82,6 +96,23 @@ public class HttpSources {
         }
         LOG.info("HTTP source {}: {} file(s) into its inbox", source.source(), written);
         return written;
+    }
+
+    /** The retries are used up: the run records the source as a problem and goes on without it. */
+    public void failed(Exchange exchange) {
+        HttpSource source = exchange.getProperty("kindplanHttpSource", HttpSource.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        // the status or the kind of failure, not the URL: it may hold a key
+        String what = cause instanceof HttpOperationFailedException http ? "answered HTTP " + http.getStatusCode()
+                : cause == null ? "failed" : "failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage().replaceAll("https?://\\S+", "<url>"));
+        String problem = "HTTP source not fetched after " + (1 + maximumRedeliveries) + " attempt(s): " + what;
+        exchange.setProperty("kindplanFetchFailed", true);
+        Long runId = exchange.getProperty("kindplanRunId", Long.class);
+        if (runId != null) {
+            runs.problem(runId, Source.fromKey(source.source()).name(), problem);
+        }
+        LOG.error("{} ({})", problem, source.source());
     }
 
     private static void write(HttpSource source, String name, InputStream content) throws IOException {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nl.kindplan.hub.cases.CaseKeeper;
+import nl.kindplan.hub.metrics.HubMetrics;
+import nl.kindplan.hub.run.RunRegister.Phase;
 import nl.kindplan.hub.run.RunRegister.Status;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -23,22 +25,30 @@ public class NightlyRun {
     private final InboxWatch inboxes;
     private final CaseKeeper caseKeeper;
     private final JdbcTemplate jdbc;
+    private final HubMetrics metrics;
 
-    public NightlyRun(RunRegister register, InboxWatch inboxes, CaseKeeper caseKeeper, JdbcTemplate jdbc) {
+    public NightlyRun(RunRegister register, InboxWatch inboxes, CaseKeeper caseKeeper, JdbcTemplate jdbc,
+                      HubMetrics metrics) {
         this.register = register;
         this.inboxes = inboxes;
         this.caseKeeper = caseKeeper;
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /** Waits until every waiting file is taken in, then makes the files since the last run this run's. */
     public void takeIn(@Header(RUN_ID) long runId) throws InterruptedException {
+        register.phase(runId, Phase.TAKING_IN);
         inboxes.awaitEmpty();
         register.claimFiles(runId);
     }
 
+    /** Evaluates every child; what follows in the flow is delivery. */
     public CaseKeeper.Outcome evaluate(@Header(RUN_ID) long runId, @Header(AS_OF) LocalDate asOf) {
-        return caseKeeper.evaluateAll(runId, asOf);
+        register.phase(runId, Phase.EVALUATING);
+        CaseKeeper.Outcome outcome = caseKeeper.evaluateAll(runId, asOf);
+        register.phase(runId, Phase.DELIVERING);
+        return outcome;
     }
 
     public void finish(@Header(RUN_ID) long runId, @ExchangeProperty(OUTCOME) CaseKeeper.Outcome outcome) {
@@ -49,5 +59,6 @@ public class NightlyRun {
             counts.put("messages." + rs.getString(1), rs.getLong(2));
         }, runId);
         register.finish(runId, Status.SUCCEEDED, outcome.kinderen(), counts, null);
+        metrics.caseEvents(outcome.counts());
     }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,10 +24,29 @@ public class RunRegister {
 
     public enum Trigger { SCHEDULE, API, RUN_ONCE }
 
-    /** A run as the API shows it. */
+    /** What a run is doing while it is in progress. */
+    public enum Phase { FETCHING, TAKING_IN, EVALUATING, DELIVERING }
+
+    /**
+     * A run as the API shows it: its counts, what it is doing while in progress, whether it was
+     * complete, and per source what came in, what was refused and why.
+     */
     public record Run(long runId, LocalDate asOf, Trigger trigger, Status status, LocalDateTime startedAt,
-                      LocalDateTime finishedAt, int kinderen, String error, Map<String, Long> counts) {
+                      LocalDateTime finishedAt, int kinderen, String error, Map<String, Long> counts, Phase phase,
+                      Boolean complete, List<SourceRecord> sources) {
     }
+
+    /** One source in one run: files and rows, why rows or files were refused, what went wrong reaching it. */
+    public record SourceRecord(String source, long files, long takenIn, long rejected, long duplicates,
+                               long rejectedFiles, List<Refusal> refusals, List<String> problems) {
+    }
+
+    /** A refused row (with its line) or a refused file (no line), with the reason. */
+    public record Refusal(String file, Long line, String reason) {
+    }
+
+    /** At most this many refusals per source in a run's record; the error folder's reports have all. */
+    static final int REFUSALS_SHOWN = 50;
 
     private final JdbcTemplate jdbc;
     private final SimpleJdbcInsert insert;
@@ -68,11 +89,30 @@ public class RunRegister {
     }
 
     public void finish(long runId, Status status, int kinderen, Map<String, Long> counts, String error) {
-        jdbc.update("UPDATE nightly_run SET status = ?, finished_at = ?, kinderen = ?, error = ? WHERE id = ?",
-                status.name(), Timestamp.valueOf(LocalDateTime.now()), kinderen,
-                error == null ? null : error.substring(0, Math.min(error.length(), 2000)), runId);
+        jdbc.update("UPDATE nightly_run SET status = ?, finished_at = ?, kinderen = ?, error = ?, phase = NULL, "
+                        + "complete = ? WHERE id = ?", status.name(), Timestamp.valueOf(LocalDateTime.now()), kinderen,
+                error == null ? null : error.substring(0, Math.min(error.length(), 2000)),
+                status == Status.SUCCEEDED && isComplete(runId), runId);
         jdbc.batchUpdate("INSERT INTO run_count (run_id, counter, amount) VALUES (?, ?, ?)",
                 counts.entrySet().stream().map(e -> new Object[]{runId, e.getKey(), e.getValue()}).toList());
+    }
+
+    public void phase(long runId, Phase phase) {
+        jdbc.update("UPDATE nightly_run SET phase = ? WHERE id = ?", phase.name(), runId);
+    }
+
+    /** Something kept a source from being complete in this run (it failed after its retries, say). */
+    public void problem(long runId, String source, String problem) {
+        jdbc.update("INSERT INTO run_problem (run_id, source, problem) VALUES (?, ?, ?)", runId, source,
+                problem.substring(0, Math.min(problem.length(), 2000)));
+    }
+
+    /** Complete: every source reached and every file of the run taken in (none refused whole). */
+    boolean isComplete(long runId) {
+        Long problems = jdbc.queryForObject("SELECT COUNT(*) FROM run_problem WHERE run_id = ?", Long.class, runId);
+        Long refusedFiles = jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE run_id = ? AND status = 'REJECTED'",
+                Long.class, runId);
+        return problems == 0 && refusedFiles == 0;
     }
 
     /** A run left RUNNING by a process that died is not running any more. */
@@ -87,12 +127,45 @@ public class RunRegister {
                 rs.getDate("as_of").toLocalDate(), Trigger.valueOf(rs.getString("run_trigger")),
                 Status.valueOf(rs.getString("status")), rs.getTimestamp("started_at").toLocalDateTime(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toLocalDateTime(),
-                rs.getInt("kinderen"), rs.getString("error"), counts(runId)), runId).stream().findFirst();
+                rs.getInt("kinderen"), rs.getString("error"), counts(runId),
+                rs.getString("phase") == null ? null : Phase.valueOf(rs.getString("phase")),
+                (Boolean) rs.getObject("complete"), sources(runId)), runId).stream().findFirst();
     }
 
     public List<Run> latest(int max) {
         return jdbc.queryForList("SELECT id FROM nightly_run ORDER BY id DESC", Long.class).stream().limit(max)
                 .map(id -> find(id).orElseThrow()).toList();
+    }
+
+    private List<SourceRecord> sources(long runId) {
+        Map<String, Long> counts = sourceCounts(runId);
+        Set<String> names = new TreeSet<>();
+        counts.keySet().forEach(k -> names.add(k.split("\\.")[1]));
+        names.addAll(jdbc.queryForList("SELECT DISTINCT source FROM run_problem WHERE run_id = ?", String.class, runId));
+        return names.stream().map(source -> new SourceRecord(source,
+                counts.getOrDefault("source." + source + ".files", 0L),
+                counts.getOrDefault("source." + source + ".takenIn", 0L),
+                counts.getOrDefault("source." + source + ".rejected", 0L),
+                counts.getOrDefault("source." + source + ".duplicates", 0L),
+                counts.getOrDefault("source." + source + ".rejectedFiles", 0L),
+                refusals(runId, source),
+                jdbc.queryForList("SELECT problem FROM run_problem WHERE run_id = ? AND source = ? ORDER BY id",
+                        String.class, runId, source))).toList();
+    }
+
+    /** Files refused whole first, then refused rows in file and line order. */
+    private List<Refusal> refusals(long runId, String source) {
+        return jdbc.query("""
+                SELECT file_name, line_no, reason FROM (
+                    SELECT f.file_name, CAST(NULL AS BIGINT) AS line_no, f.reason, f.id AS file_id, 0 AS kind
+                      FROM source_file f WHERE f.run_id = ? AND f.source = ? AND f.status = 'REJECTED'
+                    UNION ALL
+                    SELECT f.file_name, r.line_no, r.reason, f.id AS file_id, 1 AS kind
+                      FROM row_error r JOIN source_file f ON f.id = r.source_file_id
+                     WHERE f.run_id = ? AND f.source = ?) refused
+                 ORDER BY kind, file_id, line_no""", (rs, n) -> new Refusal(rs.getString(1),
+                rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)),
+                runId, source, runId, source).stream().limit(REFUSALS_SHOWN).toList();
     }
 
     private Map<String, Long> counts(long runId) {

@@ -1,6 +1,7 @@
 package nl.kindplan.hub.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import nl.kindplan.hub.metrics.HubMetrics;
 import nl.kindplan.hub.run.RunRegister.Run;
 import nl.kindplan.hub.run.RunRegister.Status;
 import nl.kindplan.hub.run.RunRegister.Trigger;
@@ -32,10 +34,13 @@ public class RunService {
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "nightly-run"));
 
-    public RunService(RunRegister register, ProducerTemplate camel, Clock clock) {
+    private final HubMetrics metrics;
+
+    public RunService(RunRegister register, ProducerTemplate camel, Clock clock, HubMetrics metrics) {
         this.register = register;
         this.camel = camel;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A run left RUNNING by a hub that stopped or crashed is over: it failed. */
@@ -88,8 +93,10 @@ public class RunService {
 
     private void execute(long runId, LocalDate asOf) {
         LocalDate day = asOf == null ? register.find(runId).orElseThrow().asOf() : asOf;
+        long begin = System.nanoTime();
         try {
             LOG.info("Run {} on {} started", runId, day);
+            register.phase(runId, RunRegister.Phase.FETCHING);
             camel.requestBodyAndHeaders("direct:nightly-run", null,
                     Map.of(NightlyRun.RUN_ID, runId, NightlyRun.AS_OF, day));
             if (register.find(runId).orElseThrow().status() == Status.RUNNING) {
@@ -100,6 +107,8 @@ public class RunService {
             LOG.error("Run {} on {} failed: {}", runId, day, cause.toString());
             register.finish(runId, Status.FAILED, 0, register.sourceCounts(runId), cause.toString());
         } finally {
+            metrics.runEnded(register.find(runId).map(r -> r.status().name()).orElse("UNKNOWN"),
+                    Duration.ofNanos(System.nanoTime() - begin));
             running.set(false);
         }
     }

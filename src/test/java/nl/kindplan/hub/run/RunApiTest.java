@@ -23,6 +23,10 @@ class RunApiTest extends HubTestSupport {
     TestRestTemplate http;
     @Autowired
     CamelContext camel;
+    @Autowired
+    RunService runService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @org.junit.jupiter.api.BeforeEach
     void asOperator() {
@@ -54,6 +58,42 @@ class RunApiTest extends HubTestSupport {
             release.countDown();
             AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-run").remove());
         }
+    }
+
+    @Test
+    void aScheduledRunAndAManualRunNeverOverlap() throws Exception {
+        CountDownLatch inEvaluation = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveByToUri("direct:deliver-outbox").before().process(e -> {
+            inEvaluation.countDown();
+            release.await(30, TimeUnit.SECONDS);
+        }).id("hold-run"));
+        try {
+            // the schedule's tick starts tonight's run and holds it
+            Thread scheduled = new Thread(runService::runScheduled, "test-schedule");
+            scheduled.start();
+            assertThat(inEvaluation.await(60, TimeUnit.SECONDS)).isTrue();
+            long runsBefore = runs();
+
+            // a manual run meanwhile is refused, and a second tick of the schedule is skipped
+            assertThat(http.postForEntity("/api/runs", null, Map.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            runService.runScheduled();
+            assertThat(runs()).isEqualTo(runsBefore);
+            assertThat(runService.isRunning()).isTrue();
+
+            release.countDown();
+            scheduled.join(60_000);
+            assertThat(runService.isRunning()).isFalse();
+            assertThat(jdbc.queryForObject("SELECT run_trigger FROM nightly_run ORDER BY id DESC LIMIT 1", String.class))
+                    .isEqualTo("SCHEDULE");
+        } finally {
+            release.countDown();
+            AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-run").remove());
+        }
+    }
+
+    private long runs() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM nightly_run", Long.class);
     }
 
     @Test

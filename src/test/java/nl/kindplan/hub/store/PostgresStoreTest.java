@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.kindplan.hub.EdexmlBestanden;
 import nl.kindplan.hub.TestBsn;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.kindplan.hub.config.HubProperties;
+import nl.kindplan.hub.metrics.HubMetrics;
 import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.domain.JeugdhulpRegel;
 import nl.kindplan.hub.domain.JeugdhulpRegel.Berichttype;
@@ -90,7 +92,7 @@ class PostgresStoreTest {
                 new HubProperties.Ingest(500, 0.10));
         ingester = new FileIngester(List.of(new VerzuimCsvReader(mappings), new InschrijvingenCsvReader(mappings),
                 new IjwReader(mappings), new EdexmlReader(mappings)), register, kinden, jdbc, tx, properties,
-                new IngestReports(errorDir));
+                new IngestReports(errorDir), new HubMetrics(new SimpleMeterRegistry()));
     }
 
     @AfterAll
@@ -113,7 +115,7 @@ class PostgresStoreTest {
                 + "AND table_name <> 'flyway_schema_history'", String.class))
                 .containsExactlyInAnyOrder("source_file", "row_error", "file_note", "kind", "registratie",
                         "verzuimmelding", "jeugdhulp", "nightly_run", "run_count", "signal_case", "case_event",
-                        "case_grond", "outbox", "hub_user");
+                        "case_grond", "outbox", "hub_user", "run_problem");
     }
 
     /** The versions of the migration files, in order: every one must have run. */
