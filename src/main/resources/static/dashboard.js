@@ -301,6 +301,23 @@
         : el('tr', {}, el('td', { class: 'leeg', colspan: koppen.length }, 'geen'))));
   }
 
+  // what the run record tells per source, where it has it: refusals with file, line and reason; problems
+  function runBronnen(ruw) {
+    const bronnen = ruw.sources || [];
+    const weigeringen = bronnen.flatMap((b) => (b.refusals || []).map((r) => [BRON[b.source] || b.source, r.file,
+      r.line == null ? 'heel bestand' : r.line, r.reason]));
+    const problemen = bronnen.flatMap((b) => (b.problems || []).map((p) => [BRON[b.source] || b.source, p]));
+    const delen = [];
+    if (weigeringen.length) {
+      delen.push(el('h3', {}, 'Afgekeurd in deze run'),
+        tabel(['Bron', 'Bestand', 'Regel', 'Reden'], weigeringen, [2]));
+    }
+    if (problemen.length) {
+      delen.push(el('h3', {}, 'Problemen'), tabel(['Bron', 'Probleem'], problemen));
+    }
+    return delen;
+  }
+
   async function openRun(runId) {
     const [detail, ruw] = await Promise.all([json('/api/dashboard/runs/' + runId), json('/api/runs/' + runId)]);
     const r = detail.run;
@@ -315,7 +332,8 @@
         el('dt', {}, 'Duur'), el('dd', {}, duur(r.duurMs)),
         el('dt', {}, 'Kinderen beoordeeld'), el('dd', {}, g(r.kinderen)),
         ruw.phase ? [el('dt', {}, 'Fase'), el('dd', {}, FASE[ruw.phase] || ruw.phase)] : null,
-        ruw.complete === false ? [el('dt', {}, 'Volledig'), el('dd', {}, 'nee: niet elke bron of elk bestand is binnengekomen')] : null,
+        ruw.complete === true ? [el('dt', {}, 'Volledig'), el('dd', {}, 'ja: elke bron bereikt, elk bestand ingelezen')] : null,
+        ruw.complete === false ? [el('dt', {}, 'Volledig'), el('dd', {}, 'nee: niet elke bron bereikt of elk bestand ingelezen')] : null,
         r.fout ? [el('dt', {}, 'Fout'), el('dd', {}, r.fout)] : null),
       el('h3', {}, 'Per bron'),
       tabel(['Bron', 'Bestanden', 'Ingelezen', 'Afgekeurde regels', 'Dubbel', 'Afgekeurde bestanden'],
@@ -327,6 +345,7 @@
         [1, 2, 3]),
       el('h3', {}, 'Zaakberichten'),
       tabel(['Status', 'Aantal'], berichten.map(([k, v]) => [BERICHT_STATUS[k] || k, v]), [1]),
+      ...runBronnen(ruw),
       el('h3', {}, 'Bestanden'),
       tabel(['Bron', 'Bestand', 'Status', 'Regels', 'Ingelezen', 'Afgekeurd', 'Reden'],
         detail.bestanden.map((b) => [BRON[b.bron] || b.bron, b.bestand, statusLabel(b.status), b.regels, b.ingelezen,
