@@ -49,10 +49,8 @@ final class ProductRegels {
 
     // Value spaces of the basisschema's LDT_ types.
     private static final Pattern NUMMER = Pattern.compile("[0-9]{1,9}");
-    // LDT_Referentie allows 36 characters, but the store keeps 20 (jeugdhulp.referentie_aanbieder): a longer
-    // one is refused here with its reason rather than failing in the store, until the column is widened.
-    private static final Pattern REFERENTIE = Pattern.compile(".{1,20}");
-    private static final String REFERENTIE_VORM = "a reference of at most 20 characters (iJw allows 36; the hub keeps 20)";
+    private static final Pattern REFERENTIE = Pattern.compile(".{1,36}");
+    private static final String REFERENTIE_VORM = "a reference of at most 36 characters (LDT_Referentie)";
     private static final Pattern PRODUCTCODE_VORM = Pattern.compile(".{1,5}");
     private static final Pattern REDEN_WIJZIGING_CODE = Pattern.compile("0[1-9]|1[0-4]");
     private static final Pattern STATUS = Pattern.compile("[1239]");

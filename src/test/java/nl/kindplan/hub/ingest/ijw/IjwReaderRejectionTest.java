@@ -134,11 +134,11 @@ class IjwReaderRejectionTest {
     }
 
     @Test
-    void rejectsAReferentieAanbiederLongerThanTheStoreKeeps() {
-        // iJw allows 36 characters; the store keeps 20 (until the column is widened)
-        verworpen(tekst("jw301-toewijzing.xml").replace("REF-A-001", "REF-A-001-0123456789X"))
+    void rejectsAReferentieAanbiederLongerThanIjwAllows() {
+        // LDT_Referentie: at most 36 characters, as the store keeps them
+        verworpen(tekst("jw301-toewijzing.xml").replace("REF-A-001", "REF-A-001-0123456789-0123456789-012345"))
                 .hasMessageContaining("ReferentieAanbieder")
-                .hasMessageContaining("at most 20 characters");
+                .hasMessageContaining("at most 36 characters");
     }
 
     @Test
