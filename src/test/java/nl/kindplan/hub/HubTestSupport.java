@@ -36,6 +36,7 @@ public abstract class HubTestSupport {
         registry.add("kindplan.delivery.gemeente.[0998].webhook", () -> WEBHOOKS.url("/fail"));
         registry.add("kindplan.delivery.gemeente.[0998].jms", () -> "false");
         registry.add("kindplan.delivery.webhook.redelivery-delay", () -> "50");
+        registry.add("kindplan.delivery.jms.in-doubt-wait", () -> "PT1S");
     }
 
     protected static Path inbox(String source) {
