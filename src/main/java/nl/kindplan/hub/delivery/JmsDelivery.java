@@ -42,7 +42,11 @@ public class JmsDelivery {
     public static final String OUTBOX_ID = "outboxId";
     /** Receipts that nobody waits for are cleared up: the queue is taken as empty after this quiet time. */
     private static final long QUIET_MILLIS = 200;
-    private static final int BATCH = 500;
+    /**
+     * Receipts acknowledged per JMS commit. Below the broker's page size (ActiveMQ's maxPageSize,
+     * 200 by default): the broker dispatches no more of a queue while that many wait unacknowledged.
+     */
+    private static final int BATCH = 100;
 
     private final Outbox outbox;
     private final JmsTemplate jms;
