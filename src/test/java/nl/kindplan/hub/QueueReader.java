@@ -16,7 +16,8 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 public final class QueueReader implements AutoCloseable {
 
     /** One received message: its JMS properties (reason only on the dead-letter queue) and its JSON. */
-    public record Received(String caseId, String event, String signal, String reason, JsonNode json, Long outboxId) {
+    public record Received(String caseId, String event, String signal, String reason, JsonNode json, Long outboxId,
+                           String queue) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +39,8 @@ public final class QueueReader implements AutoCloseable {
                 TextMessage text = (TextMessage) m;
                 received.add(new Received(m.getStringProperty("caseId"), m.getStringProperty("event"),
                         m.getStringProperty("signal"), m.getStringProperty("reason"), JSON.readTree(text.getText()),
-                        m.propertyExists("outboxId") ? Long.valueOf(m.getObjectProperty("outboxId").toString()) : null));
+                        m.propertyExists("outboxId") ? Long.valueOf(m.getObjectProperty("outboxId").toString()) : null,
+                        ((jakarta.jms.Queue) m.getJMSDestination()).getQueueName()));
             }
         }
         return received;
@@ -46,6 +48,12 @@ public final class QueueReader implements AutoCloseable {
 
     public List<Received> drain(String queue) throws Exception {
         return drain(queue, null);
+    }
+
+    /** Everything now on every queue of a recipient (kindplan.gemeente.* and kindplan.swv.*), read by one consumer. */
+    public List<Received> drainRecipientQueues() throws Exception {
+        // an ActiveMQ composite of wildcard destinations: one consumer on all matching queues
+        return drain("kindplan.gemeente.>,kindplan.swv.>", null);
     }
 
     /** Takes every message waiting on a queue, of any kind, and answers how many there were. */
