@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
  * sending them, and while sending — and each time started again to run the night again. The broker
  * is an external one in a JVM of its own, so its queues outlive the kills. Afterwards the store
  * holds every good record once and the queues every case message once. The night: the demo
- * dataset of 1000 children, and one large verzuim file of 40 children with 150 versions of their
- * melding each, so that taking it in lasts long enough to be killed halfway.
+ * dataset of 1000 children, and one large verzuim file of 40 children with 300 versions of their
+ * melding each, so that taking it in lasts long enough (a second or two) to be killed halfway.
  */
 class CrashSafetyIT {
 
     private static final int CHILDREN = 1000;
     private static final int BIG_CHILDREN = 40;
-    private static final int BIG_VERSIONS = 150;
+    private static final int BIG_VERSIONS = 300;
     private static final String BIG_FILE = "verzuim-20260302-crash.csv";
     private static final Duration STEP = Duration.ofMinutes(4);
 
@@ -119,8 +119,8 @@ class CrashSafetyIT {
             assertThat(hub.lines()).anyMatch(l -> l.contains("asOf " + NightUnderTest.NIGHT + ": SUCCEEDED"));
             Pattern inDoubt = Pattern.compile("were in doubt: (\\d+ had reached the broker .*)");
             settled = hub.lines().stream().map(inDoubt::matcher).filter(java.util.regex.Matcher::find)
-                    .map(m -> m.group(1)).findFirst().orElse("none");
-            assertThat(settled.equals("none")).as("a message in doubt is settled on the rerun").isEqualTo(inDoubtAtKill3 == 0);
+                    .map(m -> m.group(1)).findFirst().orElse("none (killed between two messages)");
+            assertThat(settled.startsWith("none")).as("a message in doubt is settled on the rerun").isEqualTo(inDoubtAtKill3 == 0);
         }
 
         try (StoreFile store = new StoreFile(night.dataDir)) {
@@ -163,8 +163,8 @@ class CrashSafetyIT {
             NightUnderTest.Delivered delivered = night.everyMessageOnceOnTheQueues(store);
             assertThat(leftInTheInboxes()).as("files or lock files left in the inboxes").isEmpty();
 
-            System.out.printf("CrashSafetyIT: 3 kill points x 1 rerun each, then the night to its end (SUCCEEDED), "
-                            + "in %d s:%n"
+            System.out.printf("CrashSafetyIT: 3 kill points (kill -9), each followed by a rerun of the night; the third "
+                            + "rerun ran it to its end, SUCCEEDED; in %d s:%n"
                             + "  kill 1 while taking in %s (%d rows): it was rolled back, %d of %d files were in; "
                             + "1 taken-in file put back in its inbox was skipped as a duplicate%n"
                             + "  kill 2 between storing and sending: %d events stored and queued, 0 sent%n"
@@ -178,7 +178,7 @@ class CrashSafetyIT {
         }
     }
 
-    /** 40 never-registered children, each with 150 versions of one open melding: ABSOLUUT_VERZUIM for each. */
+    /** 40 never-registered children, each with 300 versions of one open melding: ABSOLUUT_VERZUIM for each. */
     private int writeBigVerzuimFile() throws IOException {
         StringBuilder csv = new StringBuilder("meldingsnummer;laatste_mutatie;status;verzuimsoort;bsn;geboortedatum;"
                 + "brin;gemeentecode;begindatum\n");
