@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.kindplan.hub.QueueReader.Received;
@@ -101,9 +100,5 @@ final class NightUnderTest {
                 Collectors.counting())).values()).as("no case event twice for one recipient").allMatch(n -> n == 1);
         assertThat(receipts).as("receipts left on " + RECEIPTS).isZero();
         return new Delivered(outbox.size(), received.size(), lost, duplicates);
-    }
-
-    static <T> Map<T, Long> countBy(List<T> items) {
-        return items.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

@@ -49,6 +49,7 @@ public final class SeparateJvm implements AutoCloseable {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("system property kindplan.jar must name the packaged jar (./mvnw verify sets it)");
         }
+        // C1 only: the hub starts sooner, and these runs are too short for C2 to pay off
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar));
         command.addAll(args);
         return new SeparateJvm(name, command, log);
