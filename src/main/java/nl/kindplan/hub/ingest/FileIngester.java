@@ -99,6 +99,7 @@ public class FileIngester {
             return new IngestResult(id, Status.DUPLICATE, 0, 0, "duplicate of file #" + earlier.get());
         }
         SourceReader reader = readers.get(source);
+        LOG.debug("{} {}: taking in", source, name);
         StoreWriter[] writer = new StoreWriter[1];
         String rejection;
         try {
