@@ -1,5 +1,5 @@
 -- The operator the hub generates at its first start when no users are configured: only the hash
--- of its password is kept. (V3 belongs to the delivery changes.)
+-- of its password is kept.
 CREATE TABLE hub_user (
     name          VARCHAR(100)  NOT NULL PRIMARY KEY,
     password_hash VARCHAR(200)  NOT NULL,

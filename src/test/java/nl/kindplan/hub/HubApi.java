@@ -45,6 +45,11 @@ public final class HubApi {
         throw new AssertionError("run " + runId + " did not end within 120 s");
     }
 
+    /** GET /api/runs/{runId}: a run's status and counts. */
+    public JsonNode run(long runId) {
+        return http.getForObject("/api/runs/" + runId, JsonNode.class);
+    }
+
     public JsonNode kind(String bsn) {
         return http.getForObject("/api/kinderen/" + bsn, JsonNode.class);
     }

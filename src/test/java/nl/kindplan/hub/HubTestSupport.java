@@ -60,6 +60,7 @@ public abstract class HubTestSupport {
         registry.add("kindplan.sources.ijw-url", () -> HTTP_SOURCES.url("ijw"));
         registry.add("kindplan.sources.retry.redelivery-delay", () -> "50");
         registry.add("camel.component.http.response-timeout", () -> "1500");
+        registry.add("kindplan.delivery.jms.in-doubt-wait", () -> "PT1S");
     }
 
     protected static Path inbox(String source) {

@@ -16,7 +16,8 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 public final class QueueReader implements AutoCloseable {
 
     /** One received message: its JMS properties (reason only on the dead-letter queue) and its JSON. */
-    public record Received(String caseId, String event, String signal, String reason, JsonNode json) {
+    public record Received(String caseId, String event, String signal, String reason, JsonNode json, Long outboxId,
+                           String queue) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +38,9 @@ public final class QueueReader implements AutoCloseable {
             for (var m = consumer.receive(1500); m != null; m = consumer.receive(500)) {
                 TextMessage text = (TextMessage) m;
                 received.add(new Received(m.getStringProperty("caseId"), m.getStringProperty("event"),
-                        m.getStringProperty("signal"), m.getStringProperty("reason"), JSON.readTree(text.getText())));
+                        m.getStringProperty("signal"), m.getStringProperty("reason"), JSON.readTree(text.getText()),
+                        m.propertyExists("outboxId") ? Long.valueOf(m.getObjectProperty("outboxId").toString()) : null,
+                        ((jakarta.jms.Queue) m.getJMSDestination()).getQueueName()));
             }
         }
         return received;
@@ -45,6 +48,34 @@ public final class QueueReader implements AutoCloseable {
 
     public List<Received> drain(String queue) throws Exception {
         return drain(queue, null);
+    }
+
+    /** Everything now on every queue of a recipient (kindplan.gemeente.* and kindplan.swv.*), read by one consumer. */
+    public List<Received> drainRecipientQueues() throws Exception {
+        // an ActiveMQ composite of wildcard destinations: one consumer on all matching queues
+        return drain("kindplan.gemeente.>,kindplan.swv.>", null);
+    }
+
+    /** Takes every message waiting on a queue, of any kind, and answers how many there were. */
+    public int take(String queue) throws Exception {
+        int n = 0;
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
+            for (var m = consumer.receive(1500); m != null; m = consumer.receive(500)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Puts a message with these long properties on a queue, as the hub would. */
+    public void put(String queue, java.util.Map<String, Long> properties) throws JMSException {
+        try (var producer = session.createProducer(session.createQueue(queue))) {
+            var message = session.createMessage();
+            for (var p : properties.entrySet()) {
+                message.setLongProperty(p.getKey(), p.getValue());
+            }
+            producer.send(message);
+        }
     }
 
     @Override

@@ -71,10 +71,18 @@ public class CaseKeeper {
     public Outcome evaluateAll(long runId, LocalDate asOf) {
         Map<String, Long> counts = new TreeMap<>();
         List<Long> ids = kinderen.allKindIds();
+        LOG.info("Run {} on {}: evaluating {} children", runId, asOf, ids.size());
+        int progressEvery = Math.max(100, ids.size() / 10);
+        int done = 0;
+        long stored = 0;
         for (long kindId : ids) {
             List<StoredEvent> events = tx.execute(status -> evaluate(kindId, runId, asOf));
             for (StoredEvent e : events) {
                 counts.merge("events." + e.signal().name() + "." + e.event().name(), 1L, Long::sum);
+            }
+            stored += events.size();
+            if (++done % progressEvery == 0 && done < ids.size()) {
+                LOG.info("Run {}: {} of {} children evaluated, {} events stored and queued", runId, done, ids.size(), stored);
             }
         }
         LOG.info("Run {} on {}: {} children evaluated, events {}", runId, asOf, ids.size(), counts);

@@ -30,6 +30,9 @@ public class JmsConfig {
         }
         CachingConnectionFactory caching = new CachingConnectionFactory(amq);
         caching.setSessionCacheSize(10);
+        // the hub consumes only its receipt queue, now and then: a cached consumer would go on
+        // taking receipts from the broker between deliveries, to hand them out only next time
+        caching.setCacheConsumers(false);
         return caching;
     }
 

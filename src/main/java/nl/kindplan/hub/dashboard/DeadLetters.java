@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>The list is a JMS {@code QueueBrowser}: looking does not take anything off the queue.
  *
  * <p>Re-sending a message sends it at once to its original destination, the one its outbox entry
- * (JMS header {@code outboxId}, set by routes/dead-letter.yaml) records: a JMS queue, as persistent
- * message with the properties caseId, event and signal, or a webhook through the same
- * {@code direct:deliver-webhook} route and retries as the nightly delivery. Delivered, the outbox
+ * (JMS property {@code outboxId}) records: a JMS queue, as persistent message with the properties
+ * caseId, event, signal and outboxId, or a webhook through the same {@code direct:deliver-webhook}
+ * route and retries as the nightly delivery. Delivered, the outbox
  * entry becomes SENT and the message is taken off the dead-letter queue (a receive with a
  * JMSMessageID selector). A webhook that fails again dead-letters the message anew, with the new
  * reason, and the old copy is taken off. A message without a known outbox entry cannot be re-sent.
@@ -160,6 +160,7 @@ public class DeadLetters {
         ex.getIn().setHeader("caseId", letter.caseId());
         ex.getIn().setHeader("event", letter.event());
         ex.getIn().setHeader("signal", letter.signal());
+        ex.getIn().setHeader("outboxId", target.outboxId());
         ex.setProperty("kindplanOutboxId", target.outboxId());
         ex.setProperty("kindplanDestination", target.destination());
         ex.setProperty("kindplanChannel", target.channel());

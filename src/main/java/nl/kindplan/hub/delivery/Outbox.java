@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The transactional outbox: a case event is queued here for each recipient and channel in the
  * same transaction that stores it, and the delivery route sends what is pending, in order, once.
+ * A message goes PENDING → SENT (or DEAD); a JMS message is SENDING while its send is under way,
+ * so that one found SENDING after a crash is known to be in doubt (see {@link JmsDelivery}).
  */
 @Component("outbox")
 public class Outbox {
@@ -51,7 +53,39 @@ public class Outbox {
     /** Delivered; a message that was dead-lettered meanwhile stays dead. */
     public void markSent(@ExchangeProperty("kindplanOutboxId") long id) {
         jdbc.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? "
-                + "WHERE id = ? AND status = 'PENDING'", Timestamp.valueOf(LocalDateTime.now()), id);
+                + "WHERE id = ? AND status IN ('PENDING', 'SENDING')", Timestamp.valueOf(LocalDateTime.now()), id);
+    }
+
+    /**
+     * Takes a pending message for sending: PENDING becomes SENDING, committed before the send
+     * begins. False when the message is not pending (any more).
+     */
+    public boolean claim(long id) {
+        return jdbc.update("UPDATE outbox SET status = 'SENDING' WHERE id = ? AND status = 'PENDING'", id) == 1;
+    }
+
+    public String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id);
+    }
+
+    /** The JMS messages whose send began but is not known to have ended: in doubt. */
+    public List<Long> inDoubt() {
+        return jdbc.queryForList("SELECT id FROM outbox WHERE status = 'SENDING' ORDER BY id", Long.class);
+    }
+
+    /** These reached the broker (their receipt says so): SENT, whatever the outbox thought. */
+    public void markDelivered(List<Long> ids) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        jdbc.batchUpdate("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? "
+                + "WHERE id = ? AND status IN ('PENDING', 'SENDING')", ids, 500, (ps, id) -> {
+                    ps.setTimestamp(1, now);
+                    ps.setLong(2, id);
+                });
+    }
+
+    /** In doubt, but found not to have reached the broker: pending again, to be sent. */
+    public void release(long id) {
+        jdbc.update("UPDATE outbox SET status = 'PENDING' WHERE id = ? AND status = 'SENDING'", id);
     }
 
     /** Could not be delivered after the retries: it went to the dead-letter queue with this reason. */

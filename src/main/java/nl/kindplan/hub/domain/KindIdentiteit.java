@@ -9,6 +9,11 @@ import java.time.LocalDate;
 public record KindIdentiteit(String bsn, String onderwijsnummer, LocalDate geboortedatum,
                              String achternaam, String voorvoegsel, String voornamen) {
 
+    /** The longest achternaam and voornamen the store keeps (V1__store.sql); a reader refuses longer ones. */
+    public static final int MAX_NAAM = 200;
+    /** The longest voorvoegsel the store keeps. */
+    public static final int MAX_VOORVOEGSEL = 50;
+
     public KindIdentiteit {
         if (bsn == null && onderwijsnummer == null) {
             throw new IllegalArgumentException("a child needs a BSN or an onderwijsnummer");

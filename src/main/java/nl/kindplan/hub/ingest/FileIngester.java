@@ -40,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FileIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIngester.class);
+    private static final String ZIP_ARCHIVE = "the file is a ZIP archive (an Excel workbook is one too), not the CSV or XML "
+            + "the hub reads: unpack it into the inbox, or save the sheet as CSV UTF-8 (only an HTTP source is unpacked)";
 
     private final Map<Source, SourceReader> readers;
     private final SourceFileRegister register;
@@ -97,12 +99,16 @@ public class FileIngester {
             return new IngestResult(id, Status.DUPLICATE, 0, 0, "duplicate of file #" + earlier.get());
         }
         SourceReader reader = readers.get(source);
+        LOG.debug("{} {}: taking in", source, name);
         StoreWriter[] writer = new StoreWriter[1];
         String rejection;
         try {
             IngestResult taken = tx.execute(status -> {
                 long id = register.register(source, name, sha256, Status.TAKEN_IN, null, null);
                 writer[0] = new StoreWriter(jdbc, kinden, id, properties.ingest().batchSize());
+                if (isZipArchive(file)) {
+                    throw new FileFailure(ZIP_ARCHIVE, null);
+                }
                 try (InputStream in = Files.newInputStream(file)) {
                     reader.read(in, name, writer[0]);
                 } catch (IOException | UnreadableFileException e) {
@@ -146,6 +152,16 @@ public class FileIngester {
         reports.writeRejection(source, name, rejection, rowErrors);
         LOG.warn("{} {}: rejected whole, to the error folder: {}", source, name, rejection);
         return new IngestResult(id, Status.REJECTED, 0, w == null ? 0 : w.rowsRejected(), rejection);
+    }
+
+    /** A ZIP archive (an .xlsx workbook is one) starts with the bytes {@code PK 03 04}. */
+    private static boolean isZipArchive(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(4);
+            return start.length == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
+        } catch (IOException e) {
+            throw new FileFailure("cannot read the file: " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(Path file) throws IOException {

@@ -119,6 +119,10 @@ public class HttpSources {
         Path tmp = source.inbox().resolve("." + name + ".part");
         try (InputStream limited = new BoundedInputStream(content, MAX_ENTRY_BYTES)) {
             Files.copy(limited, tmp, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // a damaged entry or a broken connection: no half file is left behind
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, source.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }

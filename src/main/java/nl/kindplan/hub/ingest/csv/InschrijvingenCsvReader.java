@@ -29,6 +29,8 @@ public class InschrijvingenCsvReader implements SourceReader {
     private static final Set<String> REQUIRED = Set.of("soort", "mutatie", "regelId", "geboortedatum",
             "gemeentecode", "begindatum");
     private static final Set<String> MUTATIES = Set.of("TOEGEVOEGD", "GEWIJZIGD", "VERWIJDERD");
+    /** The longest regel_id the store keeps (V1__store.sql). */
+    private static final int MAX_REGEL_ID = 120;
     private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
 
     private final SourceMapping mapping;
@@ -53,7 +55,7 @@ public class InschrijvingenCsvReader implements SourceReader {
         boolean volledig = fileName.toLowerCase(java.util.Locale.ROOT).contains("-volledig");
         Set<String> gemeenten = new HashSet<>();
         Set<String> gelist = new HashSet<>();
-        CsvRows.read(in, mapping, REQUIRED, row -> {
+        CsvRows.read(in, mapping, REQUIRED, sink, row -> {
             try {
                 Registratie r = registratie(new RowValues(row, mapping), new Herkomst(fileName, row.line()), sink);
                 if (volledig) {
@@ -80,7 +82,7 @@ public class InschrijvingenCsvReader implements SourceReader {
         if (einddatum != null && einddatum.isBefore(begindatum)) {
             throw new RowValues.BadRowException("einddatum lies before begindatum");
         }
-        Registratie r = new Registratie(Registratie.Bron.DUO, v.required("regelId"), soort,
+        Registratie r = new Registratie(Registratie.Bron.DUO, v.atMost("regelId", MAX_REGEL_ID, true), soort,
                 v.matching("gemeentecode", "[0-9]{4}", true, "4 digits"),
                 v.matching("brin", "[0-9]{2}[A-Z]{2}", inschrijving, "4 characters, 2 digits and 2 capitals"),
                 inschrijving ? VerzuimCsvReader.defaultVestiging(v.matching("vestiging", "[0-9]{2}", false, "2 digits")) : null,

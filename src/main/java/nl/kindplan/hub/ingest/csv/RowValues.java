@@ -18,6 +18,9 @@ import nl.kindplan.hub.mapping.SourceMapping;
  */
 final class RowValues {
 
+    /** Dates that are personal data and never appear in a reason. */
+    private static final Set<String> PERSONAL_DATES = Set.of("geboortedatum");
+
     private final CsvRows.Row row;
     private final SourceMapping mapping;
     private final DateTimeFormatter dates;
@@ -36,6 +39,15 @@ final class RowValues {
         String v = row.get(field);
         if (v == null) {
             throw new BadRowException(column(field) + " is required");
+        }
+        return v;
+    }
+
+    /** A value the store keeps in a column of {@code max} characters. */
+    String atMost(String field, int max, boolean required) {
+        String v = required ? required(field) : optional(field);
+        if (v != null && v.length() > max) {
+            throw new BadRowException(column(field) + " is longer than " + max + " characters");
         }
         return v;
     }
@@ -74,7 +86,9 @@ final class RowValues {
         try {
             return LocalDate.parse(v, dates);
         } catch (DateTimeParseException e) {
-            throw new BadRowException(column(field) + " '" + v + "' is not a valid date (" + mapping.datePattern() + ")");
+            // a birth date is personal data: the reason names the column, not the value
+            String shown = PERSONAL_DATES.contains(field) ? "" : " '" + v + "'";
+            throw new BadRowException(column(field) + shown + " is not a valid date (" + mapping.datePattern() + ")");
         }
     }
 
@@ -120,8 +134,9 @@ final class RowValues {
         if (geboortedatum.isAfter(LocalDate.now())) {
             throw new BadRowException(column("geboortedatum") + " lies in the future");
         }
-        return new KindIdentiteit(bsn, onr, geboortedatum, optional("achternaam"), optional("voorvoegsel"),
-                optional("voornamen"));
+        return new KindIdentiteit(bsn, onr, geboortedatum, atMost("achternaam", KindIdentiteit.MAX_NAAM, false),
+                atMost("voorvoegsel", KindIdentiteit.MAX_VOORVOEGSEL, false),
+                atMost("voornamen", KindIdentiteit.MAX_NAAM, false));
     }
 
     String column(String field) {

@@ -2,6 +2,7 @@ package nl.kindplan.hub.ingest.csv;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Set;
 
 import nl.kindplan.hub.domain.Herkomst;
@@ -20,6 +21,8 @@ public class VerzuimCsvReader implements SourceReader {
     private static final Set<String> REQUIRED = Set.of("meldingsnummer", "laatsteMutatie", "status",
             "verzuimsoort", "geboortedatum", "brin", "gemeentecode", "begindatum");
     private static final Set<String> STATUSSEN = Set.of("R", "B", "G", "K", "I");
+    /** The longest meldingsnummer the store keeps (V1__store.sql). */
+    private static final int MAX_MELDINGSNUMMER = 50;
 
     private final SourceMapping mapping;
     private final CodeTable verzuimsoorten;
@@ -36,7 +39,7 @@ public class VerzuimCsvReader implements SourceReader {
 
     @Override
     public void read(InputStream in, String fileName, IngestSink sink) throws UnreadableFileException {
-        CsvRows.read(in, mapping, REQUIRED, row -> {
+        CsvRows.read(in, mapping, REQUIRED, sink, row -> {
             RowValues v = new RowValues(row, mapping);
             try {
                 var kind = v.kind();
@@ -49,9 +52,15 @@ public class VerzuimCsvReader implements SourceReader {
                 if (reden != null && reden.length() > 200) {
                     throw new RowValues.BadRowException("vermoedelijke_reden is longer than 200 characters");
                 }
+                LocalDateTime laatsteMutatie = v.dateTime("laatsteMutatie");
+                if (laatsteMutatie.toLocalDate().isAfter(LocalDate.now().plusDays(1))) {
+                    // the newest version wins: one from the future would hide every real later one
+                    throw new RowValues.BadRowException(v.column("laatsteMutatie") + " '"
+                            + v.required("laatsteMutatie") + "' lies in the future");
+                }
                 sink.verzuimmelding(kind, new Verzuimmelding(
-                        v.required("meldingsnummer"),
-                        v.dateTime("laatsteMutatie"),
+                        v.atMost("meldingsnummer", MAX_MELDINGSNUMMER, true),
+                        laatsteMutatie,
                         v.oneOf("status", STATUSSEN),
                         v.code("verzuimsoort", verzuimsoorten, true),
                         v.matching("brin", "[0-9]{2}[A-Z]{2}", true, "4 characters, 2 digits and 2 capitals"),

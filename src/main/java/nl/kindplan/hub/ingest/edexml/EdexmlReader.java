@@ -80,7 +80,7 @@ public final class EdexmlReader implements SourceReader {
             if (e.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
                 throw io; // the stream failed, not the file: it may be read again
             }
-            throw new UnreadableFileException("not well-formed EDEXML: " + e.getMessage(), e);
+            throw new UnreadableFileException("not well-formed EDEXML" + SecureXml.describe(e), e);
         }
     }
 
@@ -139,7 +139,7 @@ public final class EdexmlReader implements SourceReader {
         if (!uitkomst.goed()) {
             sink.rowError(regel, String.join("; ", uitkomst.fouten()));
         } else if (!nieuw) {
-            sink.rowError(regel, "dezelfde inschrijving staat al eerder in het bestand (" + masker(uitkomst) + ")");
+            sink.rowError(regel, "the same enrolment is already listed earlier in the file (" + masker(uitkomst) + ")");
         } else {
             sink.registratie(uitkomst.kind(), uitkomst.registratie());
         }

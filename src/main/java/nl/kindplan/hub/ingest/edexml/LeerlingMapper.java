@@ -40,21 +40,27 @@ final class LeerlingMapper {
         String bsn = waarde(velden, "bsn");
         String onderwijsnummer = waarde(velden, "onderwijsnummer");
         if (bsn == null && onderwijsnummer == null) {
-            fouten.add("leerling zonder bsn of onderwijsnummer");
+            fouten.add("leerling without bsn or onderwijsnummer");
         }
         if (bsn != null && !Elfproef.isBsn(bsn)) {
-            fouten.add("bsn " + Elfproef.masker(bsn) + " voldoet niet aan de 11-proef");
+            fouten.add("bsn " + Elfproef.masker(bsn) + " fails the 11-proef");
             bsn = null;
         }
         if (onderwijsnummer != null && !Elfproef.isOnderwijsnummer(onderwijsnummer)) {
-            fouten.add("onderwijsnummer " + Elfproef.masker(onderwijsnummer) + " voldoet niet aan de 11-proef");
+            fouten.add("onderwijsnummer " + Elfproef.masker(onderwijsnummer) + " fails the 11-proef for onderwijsnummers");
             onderwijsnummer = null;
         }
         LocalDate geboortedatum = datum(velden, "geboortedatum", true, false, fouten);
+        if (geboortedatum != null && geboortedatum.isAfter(LocalDate.now())) {
+            fouten.add(mapping.namesOf("geboortedatum").get(0) + " lies in the future");
+        }
+        String achternaam = naam(velden, "achternaam", KindIdentiteit.MAX_NAAM, fouten);
+        String voorvoegsel = naam(velden, "voorvoegsel", KindIdentiteit.MAX_VOORVOEGSEL, fouten);
+        String voornamen = naam(velden, "voornamen", KindIdentiteit.MAX_NAAM, fouten);
         LocalDate instroom = datum(velden, "begindatum", true, true, fouten);
         LocalDate uitstroom = datum(velden, "einddatum", false, true, fouten);
         if (instroom != null && uitstroom != null && uitstroom.isBefore(instroom)) {
-            fouten.add("uitstroomdatum " + uitstroom + " ligt voor instroomdatum " + instroom);
+            fouten.add("uitstroomdatum " + uitstroom + " lies before instroomdatum " + instroom);
         }
 
         String nummer = bsn != null ? bsn : onderwijsnummer;
@@ -63,8 +69,7 @@ final class LeerlingMapper {
         if (!fouten.isEmpty()) {
             return new Uitkomst(null, null, List.copyOf(fouten), regelId);
         }
-        KindIdentiteit kind = new KindIdentiteit(bsn, onderwijsnummer, geboortedatum,
-                waarde(velden, "achternaam"), waarde(velden, "voorvoegsel"), waarde(velden, "voornamen"));
+        KindIdentiteit kind = new KindIdentiteit(bsn, onderwijsnummer, geboortedatum, achternaam, voorvoegsel, voornamen);
         // EDEXML names no woongemeente and no onderwijssoort; reden and vrijstelling are DUO's
         Registratie registratie = new Registratie(Registratie.Bron.EDEXML, regelId, Registratie.Soort.INSCHRIJVING,
                 null, school.brin(), school.vestiging(), null, instroom, uitstroom, null, null, false, herkomst);
@@ -82,6 +87,16 @@ final class LeerlingMapper {
         return null;
     }
 
+    /** A name part the store can keep, or a reason against it that never shows the name. */
+    private String naam(Map<String, String> velden, String veld, int max, List<String> fouten) {
+        String naam = waarde(velden, veld);
+        if (naam != null && naam.length() > max) {
+            fouten.add(mapping.namesOf(veld).get(0) + " is longer than " + max + " characters");
+            return null;
+        }
+        return naam;
+    }
+
     private static String kort(String tekst) {
         return tekst.length() <= 30 ? tekst : tekst.substring(0, 30) + "...";
     }
@@ -92,7 +107,7 @@ final class LeerlingMapper {
         String naam = mapping.namesOf(veld).get(0);
         if (tekst == null) {
             if (verplicht) {
-                fouten.add(naam + " ontbreekt");
+                fouten.add(naam + " is missing");
             }
             return null;
         }
@@ -100,7 +115,7 @@ final class LeerlingMapper {
             return LocalDate.parse(tekst, dates);
         } catch (DateTimeParseException e) {
             // a birth date is personal data, so only the other dates are echoed
-            fouten.add(naam + (toonWaarde ? " '" + kort(tekst) + "'" : "") + " is geen geldige datum");
+            fouten.add(naam + (toonWaarde ? " '" + kort(tekst) + "'" : "") + " is not a valid date");
             return null;
         }
     }

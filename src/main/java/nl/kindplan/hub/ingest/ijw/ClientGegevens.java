@@ -32,7 +32,21 @@ final class ClientGegevens {
                     + " is not a BSN (9 digits passing the 11-proef)");
         }
         LocalDate geboortedatum = client.datum(GEBOORTEDATUM, VERPLICHT);
-        return new KindIdentiteit(bsn, null, geboortedatum, client.tekst(ACHTERNAAM, OPTIONEEL),
-                client.tekst(VOORVOEGSEL, OPTIONEEL), client.tekst(VOORNAMEN, OPTIONEEL));
+        if (geboortedatum.isAfter(LocalDate.now())) {
+            throw new UnreadableFileException(client.context() + ": Geboortedatum lies in the future");
+        }
+        return new KindIdentiteit(bsn, null, geboortedatum, naam(client, ACHTERNAAM, "Achternaam", KindIdentiteit.MAX_NAAM),
+                naam(client, VOORVOEGSEL, "Voorvoegsel", KindIdentiteit.MAX_VOORVOEGSEL),
+                naam(client, VOORNAMEN, "Voornamen", KindIdentiteit.MAX_NAAM));
+    }
+
+    /** A name part the store can keep; the reason never shows the name. */
+    private static String naam(Waarden client, String veld, String element, int max) throws UnreadableFileException {
+        String naam = client.tekst(veld, OPTIONEEL);
+        if (naam != null && naam.length() > max) {
+            throw new UnreadableFileException(client.context() + ": " + element + " is longer than " + max
+                    + " characters");
+        }
+        return naam;
     }
 }

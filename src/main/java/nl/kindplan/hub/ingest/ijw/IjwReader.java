@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest.ijw;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamConstants;
@@ -35,8 +35,6 @@ public final class IjwReader implements SourceReader {
 
     /** The name of the source mapping, {@code mappings/ijw.yaml}. */
     public static final String MAPPING = "ijw";
-
-    private static final Pattern PARSE_ERROR = Pattern.compile("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\] Message: ");
 
     private final IjwVelden velden;
     private final ProductRegels productRegels;
@@ -79,20 +77,16 @@ public final class IjwReader implements SourceReader {
             }
             sink.jeugdhulpBericht(kind, List.copyOf(regels));
         } catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof IOException io) {
-                throw io;
+            if (e.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
+                throw io; // the stream failed, not the file; bytes that are not the declared encoding are the file's
             }
             throw new UnreadableFileException(xmlFout(e), e);
         }
     }
 
-    /** The parser's reason on one line, without the JDK's "ParseError at [row,col]" preamble. */
+    /** The parser's reason on one line, with its line and column. */
     static String xmlFout(XMLStreamException e) {
-        String tekst = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim();
-        tekst = PARSE_ERROR.matcher(tekst).replaceFirst("");
-        String waar = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
-                + ", column " + e.getLocation().getColumnNumber();
-        return "XML not accepted" + waar + ": " + tekst;
+        return "XML not accepted" + SecureXml.describe(e);
     }
 
     /** Moves to the root element's start tag. */

@@ -37,8 +37,8 @@ record Kop(Berichttype type, String identificatie, LocalDate dagtekening, String
             throw new UnreadableFileException(header.context() + ": BerichtCode " + code + " is not that of "
                     + type + " (" + type.berichtCode() + ")");
         }
-        versie(header, BERICHT_VERSIE, "3");
-        versie(header, BERICHT_SUBVERSIE, "2");
+        versie(header, BERICHT_VERSIE, "BerichtVersie", "3");
+        versie(header, BERICHT_SUBVERSIE, "BerichtSubversie", "2");
         String id = header.patroon(IDENTIFICATIE, VERPLICHT, IDENTIFICATIE_VORM, "an identificatie of 1 to 12 characters");
         LocalDate dagtekening = header.datum(DAGTEKENING, VERPLICHT);
         String afzender = header.tekst(AFZENDER, VERPLICHT);
@@ -54,10 +54,11 @@ record Kop(Berichttype type, String identificatie, LocalDate dagtekening, String
     }
 
     /** BerichtVersie/BerichtSubversie, when there, must be those of iJw 3.2. */
-    private static void versie(Waarden header, String veld, String verwacht) throws UnreadableFileException {
+    private static void versie(Waarden header, String veld, String element, String verwacht)
+            throws UnreadableFileException {
         String waarde = header.tekst(veld, OPTIONEEL);
         if (waarde != null && !waarde.equals(verwacht)) {
-            throw new UnreadableFileException(header.context() + ": " + veld + " " + waarde
+            throw new UnreadableFileException(header.context() + ": " + element + " " + waarde
                     + " is not that of iJw 3.2 (" + verwacht + ")");
         }
     }

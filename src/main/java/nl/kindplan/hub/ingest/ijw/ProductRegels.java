@@ -50,6 +50,7 @@ final class ProductRegels {
     // Value spaces of the basisschema's LDT_ types.
     private static final Pattern NUMMER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern REFERENTIE = Pattern.compile(".{1,36}");
+    private static final String REFERENTIE_VORM = "a reference of at most 36 characters (LDT_Referentie)";
     private static final Pattern PRODUCTCODE_VORM = Pattern.compile(".{1,5}");
     private static final Pattern REDEN_WIJZIGING_CODE = Pattern.compile("0[1-9]|1[0-4]");
     private static final Pattern STATUS = Pattern.compile("[1239]");
@@ -74,14 +75,14 @@ final class ProductRegels {
         return switch (kop.type()) {
             case JW315 -> new JeugdhulpRegel(kop.type(), kop.identificatie(), kop.dagtekening(), kop.gemeentecode(),
                     kop.aanbieder(),
-                    p.patroon(REFERENTIE_AANBIEDER, VERPLICHT, REFERENTIE, "a reference of 1 to 36 characters"),
+                    p.patroon(REFERENTIE_AANBIEDER, VERPLICHT, REFERENTIE, REFERENTIE_VORM),
                     null, categorie, code,
                     p.code(VERWIJZER_TYPE, VERPLICHT, verwijzer),
                     null, p.datum(INGANGSDATUM, VERPLICHT), null, p.datum(EINDDATUM, OPTIONEEL),
                     null, null, null, herkomst);
             case JW301 -> new JeugdhulpRegel(kop.type(), kop.identificatie(), kop.dagtekening(), kop.gemeentecode(),
                     kop.aanbieder(),
-                    p.patroon(REFERENTIE_AANBIEDER, OPTIONEEL, REFERENTIE, "a reference of 1 to 36 characters"),
+                    p.patroon(REFERENTIE_AANBIEDER, OPTIONEEL, REFERENTIE, REFERENTIE_VORM),
                     p.patroon(TOEWIJZING_NUMMER, VERPLICHT, NUMMER, "a number of 1 to 9 digits"),
                     categorie, code, null,
                     p.datum(TOEWIJZINGSDATUM, VERPLICHT), p.datum(INGANGSDATUM, VERPLICHT), null,

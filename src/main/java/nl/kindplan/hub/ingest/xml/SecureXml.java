@@ -1,6 +1,7 @@
 package nl.kindplan.hub.ingest.xml;
 
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -18,6 +19,7 @@ import nl.kindplan.hub.ingest.UnreadableFileException;
 public final class SecureXml {
 
     private static final XMLInputFactory FACTORY = createFactory();
+    private static final Pattern PARSE_ERROR = Pattern.compile("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\] Message: ");
 
     private SecureXml() {
     }
@@ -32,12 +34,24 @@ public final class SecureXml {
         return f;
     }
 
+    /**
+     * The parser's reason on one line, with where it is: {@code at line 3, column 7: ...}, without the
+     * JDK's "ParseError at [row,col]" preamble.
+     */
+    public static String describe(XMLStreamException e) {
+        String text = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim();
+        text = PARSE_ERROR.matcher(text).replaceFirst("");
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
+                + ", column " + e.getLocation().getColumnNumber();
+        return where + ": " + text;
+    }
+
     /** A reader over the stream; the caller closes both. */
     public static XMLStreamReader reader(InputStream in) throws UnreadableFileException {
         try {
             return new DoctypeRefusingReader(FACTORY.createXMLStreamReader(in));
         } catch (XMLStreamException e) {
-            throw new UnreadableFileException("not well-formed XML: " + e.getMessage(), e);
+            throw new UnreadableFileException("not well-formed XML" + describe(e), e);
         }
     }
 

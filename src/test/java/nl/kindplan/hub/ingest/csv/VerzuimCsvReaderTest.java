@@ -121,12 +121,87 @@ class VerzuimCsvReaderTest {
     }
 
     @Test
-    void anEmptyFileOrOneThatIsNotUtf8IsUnreadable() {
+    void anEmptyFileIsUnreadable() {
         assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableFileException.class).hasMessageContaining("empty");
-        byte[] latin1 = (HEADER + "\nM-30;2026-10-01T00:00:00;R;V3;" + TestBsn.bsn()
-                + ";;2010-05-06;Müller;;;10AA;00;0363;2026-09-01;;;\n").getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(latin1), "verzuim-latin1.csv", new RecordingSink()))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> read("\n\n")).isInstanceOf(UnreadableFileException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void aRowThatIsNotUtf8IsRejectedWhileTheRowsThatAreGoOn() throws Exception {
+        String good = row("M-30", TestBsn.bsn(), "V3", "2026-09-01");
+        String latin1 = row("M-31", TestBsn.bsn(), "V3", "2026-09-01").replace(";2010-05-06;;;;", ";2010-05-06;M\u00fcller;;;");
+        RecordingSink sink = new RecordingSink();
+        reader.read(new ByteArrayInputStream((HEADER + "\n" + good + "\n" + latin1 + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1)), "verzuim-latin1.csv", sink);
+
+        assertThat(sink.meldingen).extracting(Verzuimmelding::meldingsnummer).containsExactly("M-30");
+        assertThat(sink.rowErrors).singleElement().satisfies(e -> {
+            assertThat(e.regel()).isEqualTo(3);
+            assertThat(e.reden()).contains("not valid UTF-8").contains("achternaam").doesNotContain("ller");
+        });
+    }
+
+    @Test
+    void utf16IsUnreadableWithItsReason() {
+        byte[] utf16 = (HEADER + "\n").getBytes(java.nio.charset.Charset.forName("x-UTF-16LE-BOM"));
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(utf16), "verzuim-utf16.csv", new RecordingSink()))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("UTF-16").hasMessageContaining("FF FE");
+    }
+
+    @Test
+    void lineNumbersCountBlankLinesAndEmptyRowsAreSkippedWithANote() throws Exception {
+        RecordingSink sink = read("\n" + HEADER + "\n"
+                + row("M-40", TestBsn.bsn(), "V3", "2026-09-01") + "\n"
+                + "\n"
+                + ";;;;;;;;\n"
+                + "   \n"
+                + row("M-41", TestBsn.bsn(), "V9", "2026-09-01") + "\n");
+
+        assertThat(sink.meldingen).extracting(Verzuimmelding::meldingsnummer).containsExactly("M-40");
+        assertThat(sink.meldingen.get(0).herkomst().regel()).isEqualTo(3);
+        assertThat(sink.rowErrors).extracting(RecordingSink.RowError::regel).containsExactly(7L);
+        assertThat(sink.notes).containsExactly("3 empty row(s) skipped: lines 4, 5, 6");
+    }
+
+    @Test
+    void aHeaderWithoutRowsGetsANote() throws Exception {
+        RecordingSink sink = read(HEADER + "\n");
+
+        assertThat(sink.meldingen).isEmpty();
+        assertThat(sink.notes).containsExactly("the file holds no data rows, only its header");
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedMakesTheFileUnreadableWithItsLine() {
+        String csv = HEADER + "\n" + row("M-50", TestBsn.bsn(), "V3", "2026-09-01") + "\n"
+                + row("M-51", TestBsn.bsn(), "V3", "2026-09-01") + "\"ziek, sinds";
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("line 3: a quoted value is not closed before the end of the file");
+    }
+
+    @Test
+    void namesLongerThanTheStoreKeepsAndBirthDatesNeverShowInAReason() throws Exception {
+        String bsn = TestBsn.bsn();
+        RecordingSink sink = read(HEADER + "\n"
+                + row("M-60", bsn, "V3", "2026-09-01").replace(";2010-05-06;;;;", ";2010-05-06;" + "Z".repeat(201) + ";;;") + "\n"
+                + row("M-61", bsn, "V3", "2026-09-01").replace(";2010-05-06;", ";2010-15-06;") + "\n"
+                + row("M-62", bsn, "V3", "2026-09-01").replace(";2010-05-06;", ";2099-05-06;") + "\n");
+
+        assertThat(sink.meldingen).isEmpty();
+        assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden).containsExactly(
+                "achternaam is longer than 200 characters",
+                "geboortedatum is not a valid date (yyyy-MM-dd)",
+                "geboortedatum lies in the future");
+    }
+
+    @Test
+    void aLaatsteMutatieInTheFutureIsRejected() throws Exception {
+        RecordingSink sink = read(HEADER + "\n"
+                + row("M-70", TestBsn.bsn(), "V3", "2026-09-01").replace("2026-10-01T08:00:00", "2099-01-01T08:00:00") + "\n");
+
+        assertThat(sink.meldingen).isEmpty();
+        assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden)
+                .containsExactly("laatste_mutatie '2099-01-01T08:00:00' lies in the future");
     }
 
     private static String row(String nummer, String bsn, String soort, String begindatum) {

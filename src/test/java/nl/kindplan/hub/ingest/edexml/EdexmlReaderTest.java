@@ -110,15 +110,15 @@ class EdexmlReaderTest {
         Map<Long, String> fouten = sink.rowErrors.stream()
                 .collect(Collectors.toMap(RecordingSink.RowError::regel, RecordingSink.RowError::reden));
         assertThat(fouten).hasSize(9);
-        assertThat(fout(fouten, "zonder-nummer")).contains("zonder bsn of onderwijsnummer");
+        assertThat(fout(fouten, "zonder-nummer")).contains("without bsn or onderwijsnummer");
         assertThat(fout(fouten, "bsn-fout")).contains("bsn").contains("11-proef").contains("***334");
         assertThat(fout(fouten, "onderwijsnummer-fout")).contains("onderwijsnummer").contains("11-proef");
-        assertThat(fout(fouten, "zonder-geboortedatum")).contains("geboortedatum ontbreekt");
-        assertThat(fout(fouten, "zonder-instroom")).contains("instroomdatum ontbreekt");
-        assertThat(fout(fouten, "onmogelijke-datum")).contains("instroomdatum '2023-02-30' is geen geldige datum");
-        assertThat(fout(fouten, "onmogelijke-geboortedatum")).contains("geboortedatum is geen geldige datum");
-        assertThat(fout(fouten, "uitstroom-voor-instroom")).contains("uitstroomdatum 2019-08-18 ligt voor");
-        assertThat(fout(fouten, "dubbel")).contains("al eerder");
+        assertThat(fout(fouten, "zonder-geboortedatum")).contains("geboortedatum is missing");
+        assertThat(fout(fouten, "zonder-instroom")).contains("instroomdatum is missing");
+        assertThat(fout(fouten, "onmogelijke-datum")).contains("instroomdatum '2023-02-30' is not a valid date");
+        assertThat(fout(fouten, "onmogelijke-geboortedatum")).contains("geboortedatum is not a valid date");
+        assertThat(fout(fouten, "uitstroom-voor-instroom")).contains("uitstroomdatum 2019-08-18 lies before");
+        assertThat(fout(fouten, "dubbel")).contains("already listed earlier");
     }
 
     @Test
@@ -153,7 +153,7 @@ class EdexmlReaderTest {
         // the bsn inside a toevoegingen block of "zonder-nummer" is not the pupil's
         assertThat(sink.registraties).noneMatch(r -> "555666773".equals(r.kind().bsn()));
         long regel = lineOf("school-fouten.xml", "key=\"zonder-nummer\"");
-        assertThat(sink.rowErrors).anyMatch(e -> e.regel() == regel && e.reden().contains("zonder bsn"));
+        assertThat(sink.rowErrors).anyMatch(e -> e.regel() == regel && e.reden().contains("without bsn"));
     }
 
     @Test
@@ -237,6 +237,30 @@ class EdexmlReaderTest {
     @Test
     void otherRootElementIsUnreadable() {
         assertUnreadable("<Bericht><school/></Bericht>", "root");
+    }
+
+    @Test
+    void aLeerlingBornInTheFutureOrWithANameTooLongToKeepIsARowError() throws Exception {
+        String xml = school("<peildatum>2024-10-01</peildatum><brincode>12AB</brincode>", LEERLING
+                + LEERLING.replace("2016-03-14", "2099-03-14").replace("111222333", "100000009")
+                + LEERLING.replace("<achternaam>X</achternaam>", "<achternaam>" + "Y".repeat(201) + "</achternaam>")
+                        .replace("111222333", "100000010"));
+        RecordingSink sink = read(xml, "school.xml");
+
+        assertThat(sink.registraties).extracting(r -> r.kind().bsn()).containsExactly("111222333");
+        assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden).containsExactly(
+                "geboortedatum lies in the future", "achternaam is longer than 200 characters");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8MakeTheFileUnreadableWithTheirLine() {
+        byte[] latin1 = school("<peildatum>2024-10-01</peildatum><brincode>12AB</brincode>",
+                LEERLING.replace("<achternaam>X</achternaam>", "<achternaam>M\u00fcller</achternaam>"))
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(latin1), "latin1.xml", new RecordingSink()))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("not well-formed EDEXML at line 4, column ");
     }
 
     @Test

@@ -121,6 +121,37 @@ class IjwReaderRejectionTest {
     }
 
     @Test
+    void rejectsABirthDateInTheFutureWithoutShowingIt() {
+        verworpen(START.replace("2011-05-04", "2099-05-04"))
+                .hasMessage("JW305 Client: Geboortedatum lies in the future");
+    }
+
+    @Test
+    void rejectsANameLongerThanTheStoreKeepsWithoutShowingIt() {
+        verworpen(START.replace("<ijw:Achternaam>Voorbeeld</ijw:Achternaam>",
+                "<ijw:Achternaam>" + "V".repeat(201) + "</ijw:Achternaam>"))
+                .hasMessage("JW305 Client: Achternaam is longer than 200 characters");
+    }
+
+    @Test
+    void rejectsAReferentieAanbiederLongerThanIjwAllows() {
+        // LDT_Referentie: at most 36 characters, as the store keeps them
+        verworpen(tekst("jw301-toewijzing.xml").replace("REF-A-001", "REF-A-001-0123456789-0123456789-012345"))
+                .hasMessageContaining("ReferentieAanbieder")
+                .hasMessageContaining("at most 36 characters");
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8WithTheirLine() {
+        byte[] latin1 = START.replace("Voorbeeld", "M\u00fcller").getBytes(StandardCharsets.ISO_8859_1);
+        RecordingSink sink = new RecordingSink();
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(latin1), "bericht.xml", sink))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("XML not accepted at line 26, column ");
+        assertThat(sink.isEmpty()).isTrue();
+    }
+
+    @Test
     void rejectsAnUnknownProductcategorie() {
         verworpen(START.replace("<ijw:Categorie>45</ijw:Categorie>", "<ijw:Categorie>39</ijw:Categorie>"))
                 .hasMessageContaining("'39'")

@@ -1,0 +1,159 @@
+package nl.kindplan.hub.delivery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.camel.Body;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox's JMS messages exactly once, also when the hub is killed halfway or the broker
+ * fails over while a send is being committed.
+ * <p>
+ * Every case message is sent in one JMS transaction together with a <em>receipt</em> (a message
+ * with the same {@code outboxId} property) on the hub's own receipt queue, which no receiver
+ * reads: the broker commits both or neither, so "its receipt is on the receipt queue" means "the
+ * message reached its queue", also after a receiver has consumed it. The outbox row is SENDING,
+ * committed, before that transaction begins and SENT after it, so a row found SENDING is in doubt:
+ * the receipts settle it, SENT when its receipt is there and PENDING (sent again) when it is not.
+ * A receipt is acknowledged only after the database has recorded what it says, so every committed
+ * send has its SENT row or its receipt, or both, at any moment.
+ */
+@Component("jmsDelivery")
+public class JmsDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JmsDelivery.class);
+    /** The JMS property with the outbox id, on every case message and its receipt: receivers can dedupe on it. */
+    public static final String OUTBOX_ID = "outboxId";
+    /** Receipts that nobody waits for are cleared up: the queue is taken as empty after this quiet time. */
+    private static final long QUIET_MILLIS = 200;
+    /**
+     * Receipts acknowledged per JMS commit. Below the broker's page size (ActiveMQ's maxPageSize,
+     * 200 by default): the broker dispatches no more of a queue while that many wait unacknowledged.
+     */
+    private static final int BATCH = 100;
+
+    private final Outbox outbox;
+    private final JmsTemplate jms;
+    private final String receiptQueue;
+    private final Duration inDoubtWait;
+
+    public JmsDelivery(Outbox outbox, ConnectionFactory connectionFactory,
+                       @Value("${kindplan.delivery.receipt-queue:kindplan.hub.receipts}") String receiptQueue,
+                       @Value("${kindplan.delivery.jms.in-doubt-wait:PT5S}") Duration inDoubtWait) {
+        this.outbox = outbox;
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+        this.receiptQueue = receiptQueue;
+        this.inDoubtWait = inDoubtWait;
+    }
+
+    /** One case message and its receipt, in one JMS transaction; nothing when it was sent before. */
+    public void send(@Body Outbox.Message message) {
+        if (!outbox.claim(message.id()) && !claimAfterDoubt(message.id())) {
+            return;
+        }
+        jms.execute(session -> {
+            MessageProducer producer = session.createProducer(null);
+            TextMessage caseMessage = session.createTextMessage(message.payload());
+            caseMessage.setStringProperty("caseId", message.caseId());
+            caseMessage.setStringProperty("event", message.event());
+            caseMessage.setStringProperty("signal", message.signal());
+            caseMessage.setLongProperty(OUTBOX_ID, message.id());
+            Message receipt = session.createMessage();
+            receipt.setLongProperty(OUTBOX_ID, message.id());
+            send(producer, session.createQueue(message.destination()), caseMessage);
+            send(producer, session.createQueue(receiptQueue), receipt);
+            session.commit();
+            return null;
+        }, false);
+        LOG.debug("Outbox {} sent to {}", message.id(), message.destination());
+    }
+
+    /**
+     * Settles what a killed hub or a failed attempt left in doubt, and clears the receipt queue:
+     * each receipt marks its message SENT; a message still SENDING without a receipt never reached
+     * the broker and is pending again. Called when a delivery begins and ends.
+     */
+    public void settle() {
+        List<Long> inDoubt = outbox.inDoubt();
+        Set<Long> received = consumeReceipts(new HashSet<>(inDoubt));
+        int again = 0;
+        for (long id : inDoubt) {
+            if (!received.contains(id)) {
+                outbox.release(id);
+                again++;
+            }
+        }
+        if (!inDoubt.isEmpty()) {
+            LOG.warn("{} JMS message(s) were in doubt: {} had reached the broker (not sent again), {} had not "
+                    + "(sent again)", inDoubt.size(), inDoubt.size() - again, again);
+        }
+    }
+
+    /** A message found SENDING was left by a failed attempt: settle it, then claim it if it is pending again. */
+    private boolean claimAfterDoubt(long id) {
+        if (!"SENDING".equals(outbox.status(id))) {
+            return false;  // SENT or DEAD
+        }
+        settle();
+        return outbox.claim(id);
+    }
+
+    /**
+     * Consumes every receipt on the queue, waiting up to the in-doubt wait for those awaited. The
+     * outbox records each batch as SENT before the receipts are acknowledged (the JMS commit).
+     */
+    private Set<Long> consumeReceipts(Set<Long> awaited) {
+        return jms.execute(session -> {
+            Set<Long> seen = new HashSet<>();
+            List<Long> batch = new ArrayList<>();
+            long deadline = System.nanoTime() + inDoubtWait.toNanos();
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(receiptQueue))) {
+                while (true) {
+                    long wait = seen.containsAll(awaited) ? QUIET_MILLIS
+                            : Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    Message receipt = consumer.receive(wait);
+                    if (receipt == null) {
+                        break;
+                    }
+                    long id = receipt.getLongProperty(OUTBOX_ID);
+                    seen.add(id);
+                    batch.add(id);
+                    if (batch.size() == BATCH) {
+                        record(batch, session);
+                    }
+                }
+                record(batch, session);
+            }
+            return seen;
+        }, true);
+    }
+
+    private void record(List<Long> ids, Session session) throws JMSException {
+        if (!ids.isEmpty()) {
+            outbox.markDelivered(ids);
+            session.commit();
+            ids.clear();
+        }
+    }
+
+    private static void send(MessageProducer producer, jakarta.jms.Destination to, Message message) throws JMSException {
+        producer.send(to, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+    }
+}

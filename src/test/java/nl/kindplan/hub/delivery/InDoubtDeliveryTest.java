@@ -1,0 +1,112 @@
+package nl.kindplan.hub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import nl.kindplan.hub.HubApi;
+import nl.kindplan.hub.HubTestSupport;
+import nl.kindplan.hub.QueueReader;
+import nl.kindplan.hub.QueueReader.Received;
+import nl.kindplan.hub.TestBsn;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A JMS message whose send was under way when the hub stopped (SENDING in the outbox) is in doubt:
+ * the broker may or may not have committed it. Its receipt on the hub's receipt queue tells, so it
+ * is sent once either way. The states a kill leaves are made here by hand; CrashSafetyIT makes them
+ * with real kills. Children of gemeente 0994.
+ */
+class InDoubtDeliveryTest extends HubTestSupport {
+
+    private static final String QUEUE = "kindplan.gemeente.0994";
+    private static final String RECEIPTS = "kindplan.hub.receipts";
+    private static final LocalDate NIGHT = LocalDate.of(2026, 4, 6);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    JmsDelivery jmsDelivery;
+
+    @Test
+    void aSendLeftInDoubtByAKillGoesOnceWhetherOrNotTheBrokerHadIt() throws Exception {
+        try (QueueReader queues = new QueueReader(BROKER_PORT)) {
+            List<Long> ids = sentTo(queues, 2);
+            long reached = ids.get(0);
+            long lost = ids.get(1);
+            // killed after the broker committed 'reached' and its receipt, before the outbox said SENT
+            inDoubt(reached);
+            queues.put(RECEIPTS, Map.of("outboxId", reached));
+            // killed before the broker committed 'lost'
+            inDoubt(lost);
+
+            camel.requestBody("direct:deliver-outbox", (Object) null);
+
+            assertThat(queues.drain(QUEUE)).extracting(Received::outboxId).as("only the lost one is sent again")
+                    .containsExactly(lost);
+            assertThat(status(reached)).isEqualTo("SENT");
+            assertThat(status(lost)).isEqualTo("SENT");
+            assertThat(queues.take(RECEIPTS)).as("the receipts are cleared up").isZero();
+        }
+    }
+
+    @Test
+    void aSendTriedAgainAfterACommitInDoubtLooksForItsReceiptFirst() throws Exception {
+        try (QueueReader queues = new QueueReader(BROKER_PORT)) {
+            List<Long> ids = sentTo(queues, 2);
+            // a redelivery of a send whose commit failed over in doubt, but had reached the broker
+            inDoubt(ids.get(0));
+            queues.put(RECEIPTS, Map.of("outboxId", ids.get(0)));
+            jmsDelivery.send(message(ids.get(0)));
+            // and one whose commit had not
+            inDoubt(ids.get(1));
+            jmsDelivery.send(message(ids.get(1)));
+
+            assertThat(queues.drain(QUEUE)).extracting(Received::outboxId).containsExactly(ids.get(1));
+            assertThat(status(ids.get(0))).isEqualTo("SENT");
+            assertThat(status(ids.get(1))).as("until the route marks it SENT").isEqualTo("SENDING");
+            assertThat(queues.take(RECEIPTS)).as("the receipt of the one sent again").isEqualTo(1);
+        }
+    }
+
+    /** Runs a night for {@code children} new children of gemeente 0994 and answers their outbox ids, as sent. */
+    private List<Long> sentTo(QueueReader queues, int children) throws Exception {
+        queues.drain(QUEUE);
+        StringBuilder csv = new StringBuilder("meldingsnummer;laatste_mutatie;status;verzuimsoort;bsn;geboortedatum;brin;"
+                + "gemeentecode;begindatum\n");
+        for (int i = 0; i < children; i++) {
+            String bsn = TestBsn.bsn();
+            csv.append("ID-").append(bsn).append(";2026-03-02T08:00:00;R;V3;").append(bsn)
+                    .append(";2013-03-03;10AA;0994;2026-03-01\n");
+        }
+        drop("verzuim", "verzuim-in-doubt-" + System.nanoTime() + ".csv", csv.toString());
+        assertThat(new HubApi(http).runNight(NIGHT).path("status").asText()).isEqualTo("SUCCEEDED");
+        List<Received> sent = queues.drain(QUEUE);
+        assertThat(sent).hasSize(children).allSatisfy(r -> assertThat(r.outboxId()).isNotNull());
+        return sent.stream().map(Received::outboxId).sorted().toList();
+    }
+
+    private void inDoubt(long id) {
+        jdbc.update("UPDATE outbox SET status = 'SENDING' WHERE id = ?", id);
+    }
+
+    private String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM outbox WHERE id = ?", String.class, id);
+    }
+
+    private Outbox.Message message(long id) {
+        return jdbc.queryForObject("SELECT case_event_id, destination, payload FROM outbox WHERE id = ?",
+                (rs, n) -> new Outbox.Message(id, "case", "OPENED", "ABSOLUUT_VERZUIM", RecipientType.GEMEENTE, "0994",
+                        Outbox.Channel.JMS, rs.getString("destination"), rs.getString("payload")), id);
+    }
+}
