@@ -64,6 +64,7 @@ class DeadLetterResendTest extends DashboardTestSupport {
                 assertThat(r.caseId()).isEqualTo(dead.caseId());
                 assertThat(r.event()).isEqualTo("OPENED");
                 assertThat(r.signal()).isEqualTo("THUISZITTER");
+                assertThat(r.outboxId()).as("receivers dedupe on it").isEqualTo(dead.outboxId());
                 assertThat(r.json().path("kind").path("bsn").asText()).isEqualTo(night.thuiszitterLang());
             });
             assertThat(ids(api.get("/api/dlq"))).doesNotContain(letter.path("id").asText());
