@@ -1,6 +1,7 @@
 package nl.kindplan.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,9 +64,10 @@ class DashboardBrowserTest extends DashboardTestSupport {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium "
-                        + "chromium-driver (.ci/run does)").isTrue();
+        // a laptop with only Java and Maven skips this one test (reported as skipped); CI installs the browser
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium "
+                        + "chromium-driver (.ci/run does)");
         // the driver is given: Selenium Manager has nothing to look up or download
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         profile = Files.createTempDirectory("kindplan-chromium-");
