@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.kindplan.hub.HeldNight;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.domain.Elfproef;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,22 +154,16 @@ class DashboardBrowserTest extends DashboardTestSupport {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("run-detail")));
 
         // 'Nu draaien': the progress shows while the run is held, then the new run is in the table
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveByToUri("direct:deliver-outbox").before().process(e -> {
-            held.countDown();
-            release.await(60, TimeUnit.SECONDS);
-        }).id("hold-browser-run"));
-        try {
+        try (HeldNight held = HeldNight.beforeDelivery(camel)) {
             browser.findElement(By.id("nu-draaien")).click();
             WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("voortgang")));
-            assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+            held.awaitHeld();
             wait.until(ExpectedConditions.textToBePresentInElement(progress, "is bezig"));
             long newRunId = Long.parseLong(progress.getDomAttribute("data-run-id"));
             assertThat(newRunId).isGreaterThan(runId);
             assertThat(browser.findElement(By.id("nu-draaien")).isEnabled()).as("one run at a time").isFalse();
             screenshot("dashboard-voortgang.png");
-            release.countDown();
+            held.release();
 
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("voortgang")));
             WebElement newRow = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -180,9 +172,6 @@ class DashboardBrowserTest extends DashboardTestSupport {
             assertThat(newRow.findElements(By.tagName("td")).get(3).getText()).isEqualTo("handmatig");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + newRunId));
             assertThat(text("melding")).contains("Run " + newRunId, "geslaagd");
-        } finally {
-            release.countDown();
-            AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-browser-run").remove());
         }
         screenshot("dashboard.png");
 

@@ -3,12 +3,10 @@ package nl.kindplan.hub.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
+import nl.kindplan.hub.HeldNight;
 import nl.kindplan.hub.HubTestSupport;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,44 +33,29 @@ class RunApiTest extends HubTestSupport {
 
     @Test
     void aSecondRunWhileOneIsInProgressIsRefusedWith409() throws Exception {
-        CountDownLatch inEvaluation = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        // hold the run in its evaluation step, so that it is surely in progress
-        AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveByToUri("direct:deliver-outbox").before().process(e -> {
-            inEvaluation.countDown();
-            release.await(30, TimeUnit.SECONDS);
-        }).id("hold-run"));
-        try {
+        // hold the run before delivery, so that it is surely in progress
+        try (HeldNight held = HeldNight.beforeDelivery(camel)) {
             ResponseEntity<Map> first = http.postForEntity("/api/runs?asOf=2026-05-04", null, Map.class);
             assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-            assertThat(inEvaluation.await(60, TimeUnit.SECONDS)).isTrue();
+            held.awaitHeld();
 
             ResponseEntity<Map> second = http.postForEntity("/api/runs", null, Map.class);
 
             assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
             long runId = ((Number) first.getBody().get("runId")).longValue();
             assertThat(http.getForObject("/api/runs/" + runId, Map.class).get("status")).isEqualTo("RUNNING");
-            release.countDown();
+            held.release();
             awaitStatus(runId, "SUCCEEDED");
-        } finally {
-            release.countDown();
-            AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-run").remove());
         }
     }
 
     @Test
     void aScheduledRunAndAManualRunNeverOverlap() throws Exception {
-        CountDownLatch inEvaluation = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveByToUri("direct:deliver-outbox").before().process(e -> {
-            inEvaluation.countDown();
-            release.await(30, TimeUnit.SECONDS);
-        }).id("hold-run"));
-        try {
+        try (HeldNight held = HeldNight.beforeDelivery(camel)) {
             // the schedule's tick starts tonight's run and holds it
             Thread scheduled = new Thread(runService::runScheduled, "test-schedule");
             scheduled.start();
-            assertThat(inEvaluation.await(60, TimeUnit.SECONDS)).isTrue();
+            held.awaitHeld();
             long runsBefore = runs();
 
             // a manual run meanwhile is refused, and a second tick of the schedule is skipped
@@ -81,14 +64,11 @@ class RunApiTest extends HubTestSupport {
             assertThat(runs()).isEqualTo(runsBefore);
             assertThat(runService.isRunning()).isTrue();
 
-            release.countDown();
+            held.release();
             scheduled.join(60_000);
             assertThat(runService.isRunning()).isFalse();
             assertThat(jdbc.queryForObject("SELECT run_trigger FROM nightly_run ORDER BY id DESC LIMIT 1", String.class))
                     .isEqualTo("SCHEDULE");
-        } finally {
-            release.countDown();
-            AdviceWith.adviceWith(camel, "nightly-run", a -> a.weaveById("hold-run").remove());
         }
     }
 
