@@ -35,6 +35,7 @@
     'nightly-run': 'Nachtelijke run',
     'nightly-schedule': 'Schema van de nachtelijke run',
     'fetch-http-sources': 'HTTP-bronnen ophalen',
+    'fetch-http-source': 'Eén HTTP-bron ophalen (met herhalingen)',
     'ingest-verzuim': 'Inlezen verzuimmeldingen',
     'ingest-inschrijvingen': 'Inlezen in- en uitschrijvingen',
     'ingest-ijw': 'Inlezen iJw-berichten',
