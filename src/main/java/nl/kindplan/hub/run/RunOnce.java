@@ -39,7 +39,13 @@ public class RunOnce implements CommandLineRunner, ExitCodeGenerator {
                 .mapToLong(java.util.Map.Entry::getValue).sum();
         long rejected = run.counts().entrySet().stream().filter(e -> e.getKey().endsWith(".rejected"))
                 .mapToLong(java.util.Map.Entry::getValue).sum();
-        return "kindplan-hub run " + run.runId() + " asOf " + run.asOf() + ": " + run.status()
+        long rejectedFiles = run.counts().entrySet().stream().filter(e -> e.getKey().endsWith(".rejectedFiles"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+        long problems = run.sources() == null ? 0 : run.sources().stream().mapToLong(s -> s.problems().size()).sum();
+        // incomplete: a file was refused whole or a source was not reached; GET /api/runs/{id} tells which
+        String completeness = Boolean.FALSE.equals(run.complete())
+                ? " (incomplete: " + rejectedFiles + " files rejected whole, " + problems + " sources not reached)" : "";
+        return "kindplan-hub run " + run.runId() + " asOf " + run.asOf() + ": " + run.status() + completeness
                 + ", " + run.kinderen() + " children, " + events + " events, " + rejected + " rows rejected"
                 + (run.error() == null ? "" : ", error: " + run.error());
     }
