@@ -1,8 +1,6 @@
 package nl.kindplan.hub.dashboard;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import nl.kindplan.hub.delivery.Outbox;
 import nl.kindplan.hub.domain.Elfproef;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -83,9 +82,10 @@ public class DeadLetters {
     private final String queue;
     private final JdbcTemplate jdbc;
     private final ProducerTemplate camel;
+    private final Outbox outbox;
 
     public DeadLetters(ConnectionFactory connectionFactory, @Value("${kindplan.delivery.dead-letter-queue}") String queue,
-                       JdbcTemplate jdbc, ProducerTemplate camel) {
+                       JdbcTemplate jdbc, ProducerTemplate camel, Outbox outbox) {
         // a connection of its own per call: a caching factory would keep a consumer per selector
         ConnectionFactory plain = connectionFactory instanceof SingleConnectionFactory single
                 && single.getTargetConnectionFactory() != null ? single.getTargetConnectionFactory() : connectionFactory;
@@ -94,6 +94,7 @@ public class DeadLetters {
         this.queue = queue;
         this.jdbc = jdbc;
         this.camel = camel;
+        this.outbox = outbox;
     }
 
     public Listing list(int max) {
@@ -141,8 +142,7 @@ public class DeadLetters {
         }
         String failedAgain = sent.getProperty("kindplanReason", String.class);
         if (failedAgain == null) {
-            jdbc.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? WHERE id = ?",
-                    Timestamp.valueOf(LocalDateTime.now()), target.outboxId());
+            outbox.markResent(target.outboxId());
         }
         Message taken = jms.receiveSelected(queue, selector);
         if (taken == null) {

@@ -88,6 +88,12 @@ public class Outbox {
         jdbc.update("UPDATE outbox SET status = 'PENDING' WHERE id = ? AND status = 'SENDING'", id);
     }
 
+    /** A dead letter an operator re-sent, delivered after all: SENT. */
+    public void markResent(long id) {
+        jdbc.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? WHERE id = ?",
+                Timestamp.valueOf(LocalDateTime.now()), id);
+    }
+
     /** Could not be delivered after the retries: it went to the dead-letter queue with this reason. */
     public void markDead(@ExchangeProperty("kindplanOutboxId") long id, @ExchangeProperty("kindplanReason") String reason) {
         jdbc.update("UPDATE outbox SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?",

@@ -4,11 +4,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,34 +125,42 @@ public class RunRegister {
     }
 
     public Optional<Run> find(long runId) {
+        Map<String, Long> counts = counts(runId);
         return jdbc.query("SELECT * FROM nightly_run WHERE id = ?", (rs, n) -> new Run(rs.getLong("id"),
                 rs.getDate("as_of").toLocalDate(), Trigger.valueOf(rs.getString("run_trigger")),
                 Status.valueOf(rs.getString("status")), rs.getTimestamp("started_at").toLocalDateTime(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toLocalDateTime(),
-                rs.getInt("kinderen"), rs.getString("error"), counts(runId),
+                rs.getInt("kinderen"), rs.getString("error"), counts,
                 rs.getString("phase") == null ? null : Phase.valueOf(rs.getString("phase")),
-                (Boolean) rs.getObject("complete"), sources(runId)), runId).stream().findFirst();
+                (Boolean) rs.getObject("complete"), sources(runId, counts)), runId).stream().findFirst();
     }
 
     public List<Run> latest(int max) {
-        return jdbc.queryForList("SELECT id FROM nightly_run ORDER BY id DESC", Long.class).stream().limit(max)
+        return jdbc.queryForList("SELECT id FROM nightly_run ORDER BY id DESC LIMIT ?", Long.class, max).stream()
                 .map(id -> find(id).orElseThrow()).toList();
     }
 
-    private List<SourceRecord> sources(long runId) {
-        Map<String, Long> counts = sourceCounts(runId);
-        Set<String> names = new TreeSet<>();
-        counts.keySet().forEach(k -> names.add(k.split("\\.")[1]));
-        names.addAll(jdbc.queryForList("SELECT DISTINCT source FROM run_problem WHERE run_id = ?", String.class, runId));
+    /**
+     * Per source, from the counts the run recorded when it ended (the same as sourceCounts then:
+     * files belong to a run from its taking in on); a run in progress, or one that a stopped hub
+     * left, has recorded none, so its files are counted now.
+     */
+    private List<SourceRecord> sources(long runId, Map<String, Long> recorded) {
+        Map<String, Long> counts = recorded.keySet().stream().anyMatch(k -> k.startsWith("source."))
+                ? recorded : sourceCounts(runId);
+        Map<String, List<String>> problems = new TreeMap<>();
+        jdbc.query("SELECT source, problem FROM run_problem WHERE run_id = ? ORDER BY id", rs -> {
+            problems.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getString(2));
+        }, runId);
+        Set<String> names = new TreeSet<>(problems.keySet());
+        counts.keySet().stream().filter(k -> k.startsWith("source.")).forEach(k -> names.add(k.split("\\.")[1]));
         return names.stream().map(source -> new SourceRecord(source,
                 counts.getOrDefault("source." + source + ".files", 0L),
                 counts.getOrDefault("source." + source + ".takenIn", 0L),
                 counts.getOrDefault("source." + source + ".rejected", 0L),
                 counts.getOrDefault("source." + source + ".duplicates", 0L),
                 counts.getOrDefault("source." + source + ".rejectedFiles", 0L),
-                refusals(runId, source),
-                jdbc.queryForList("SELECT problem FROM run_problem WHERE run_id = ? AND source = ? ORDER BY id",
-                        String.class, runId, source))).toList();
+                refusals(runId, source), problems.getOrDefault(source, List.of()))).toList();
     }
 
     /** Files refused whole first, then refused rows in file and line order. */
@@ -163,9 +173,9 @@ public class RunRegister {
                     SELECT f.file_name, r.line_no, r.reason, f.id AS file_id, 1 AS kind
                       FROM row_error r JOIN source_file f ON f.id = r.source_file_id
                      WHERE f.run_id = ? AND f.source = ?) refused
-                 ORDER BY kind, file_id, line_no""", (rs, n) -> new Refusal(rs.getString(1),
+                 ORDER BY kind, file_id, line_no LIMIT ?""", (rs, n) -> new Refusal(rs.getString(1),
                 rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)),
-                runId, source, runId, source).stream().limit(REFUSALS_SHOWN).toList();
+                runId, source, runId, source, REFUSALS_SHOWN);
     }
 
     private Map<String, Long> counts(long runId) {
