@@ -154,11 +154,9 @@ public class FileIngester {
         return new IngestResult(id, Status.REJECTED, 0, w == null ? 0 : w.rowsRejected(), rejection);
     }
 
-    /** A ZIP archive (an .xlsx workbook is one) starts with the bytes {@code PK 03 04}. */
     private static boolean isZipArchive(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(4);
-            return start.length == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
+            return ZipSignature.startsAZip(in.readNBytes(ZipSignature.LENGTH));
         } catch (IOException e) {
             throw new FileFailure("cannot read the file: " + e.getMessage(), e);
         }

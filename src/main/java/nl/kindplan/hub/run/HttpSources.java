@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.ingest.ZipSignature;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -71,8 +72,8 @@ public class HttpSources {
                      @ExchangeProperty("kindplanHttpSource") HttpSource source) throws IOException {
         Files.createDirectories(source.inbox());
         BufferedInputStream in = new BufferedInputStream(body == null ? InputStream.nullInputStream() : body);
-        in.mark(4);
-        byte[] magic = in.readNBytes(4);
+        in.mark(ZipSignature.LENGTH);
+        byte[] magic = in.readNBytes(ZipSignature.LENGTH);
         in.reset();
         if (magic.length == 0) {
             // 204 No Content or an empty answer: the source has nothing new tonight
@@ -81,7 +82,7 @@ public class HttpSources {
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         int written = 0;
-        if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+        if (ZipSignature.startsAZip(magic)) {
             try (ZipInputStream zip = new ZipInputStream(in)) {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     if (!entry.isDirectory()) {
