@@ -52,6 +52,7 @@ public class RunRegister {
 
     private final JdbcTemplate jdbc;
     private final SimpleJdbcInsert insert;
+    private final PhaseTimes phaseTimes = new PhaseTimes();
 
     public RunRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -90,7 +91,9 @@ public class RunRegister {
         return counts;
     }
 
-    public void finish(long runId, Status status, int kinderen, Map<String, Long> counts, String error) {
+    public void finish(long runId, Status status, int kinderen, Map<String, Long> runCounts, String error) {
+        Map<String, Long> counts = new TreeMap<>(runCounts);
+        counts.putAll(phaseTimes.end(runId, firstFileReceived(runId)));
         jdbc.update("UPDATE nightly_run SET status = ?, finished_at = ?, kinderen = ?, error = ?, phase = NULL, "
                         + "complete = ? WHERE id = ?", status.name(), Timestamp.valueOf(LocalDateTime.now()), kinderen,
                 error == null ? null : error.substring(0, Math.min(error.length(), 2000)),
@@ -100,7 +103,14 @@ public class RunRegister {
     }
 
     public void phase(long runId, Phase phase) {
+        phaseTimes.begin(runId, phase);
         jdbc.update("UPDATE nightly_run SET phase = ? WHERE id = ?", phase.name(), runId);
+    }
+
+    private java.time.Instant firstFileReceived(long runId) {
+        Timestamp first = jdbc.queryForObject("SELECT MIN(received_at) FROM source_file WHERE run_id = ?",
+                Timestamp.class, runId);
+        return first == null ? null : first.toInstant();
     }
 
     /** Something kept a source from being complete in this run (it failed after its retries, say). */
