@@ -17,6 +17,7 @@ import nl.kindplan.hub.signal.KindContext;
 import nl.kindplan.hub.signal.KindOpDatum;
 import nl.kindplan.hub.signal.SignalSettings;
 import nl.kindplan.hub.signal.Toewijzing;
+import nl.kindplan.hub.signal.Toewijzingen;
 
 /**
  * Composes the case message of outputs.md: the whole picture of the case for the gemeente, from
@@ -115,16 +116,20 @@ public class CaseMessages {
         actief.stream().map(t -> bredeVorm(t.jw301().productcategorie())).distinct().sorted().forEach(vormen::add);
         ArrayNode toewijzingen = j.putArray("toewijzingen");
         for (Toewijzing t : opDatum.toewijzingen()) {
-            JeugdhulpRegel jw301 = t.jw301();
             ObjectNode n = toewijzingen.addObject();
             n.put("toewijzingNummer", t.nummer());
             n.put("actief", actief.contains(t));
-            n.put("aanbieder", jw301.aanbieder());
-            putIfSet(n, "referentieAanbieder", jw301.referentieAanbieder());
-            putIfSet(n, "productcategorie", jw301.productcategorie());
-            putIfSet(n, "productcode", jw301.productcode());
-            putIfSet(n, "ingangsdatum", jw301.ingangsdatum());
-            putIfSet(n, "einddatum", jw301.einddatum());
+            JeugdhulpRegel jw301 = t.jw301();
+            if (jw301 != null) {
+                n.put("aanbieder", jw301.aanbieder());
+                putIfSet(n, "referentieAanbieder", jw301.referentieAanbieder());
+                putIfSet(n, "productcategorie", jw301.productcategorie());
+                putIfSet(n, "productcode", jw301.productcode());
+                putIfSet(n, "ingangsdatum", jw301.ingangsdatum());
+                putIfSet(n, "einddatum", jw301.einddatum());
+            } else {
+                bekendZonderToewijzing(n, t, opDatum.jeugdhulp());
+            }
         }
         ArrayNode berichten = j.putArray("berichten");
         for (JeugdhulpRegel r : opDatum.jeugdhulp()) {
@@ -142,6 +147,27 @@ public class CaseMessages {
             putIfSet(n, "redenBeeindiging", r.redenBeeindiging());
             putIfSet(n, "statusAanlevering", r.statusAanlevering());
         }
+    }
+
+    /**
+     * A toewijzing whose JW301 the hub never stored (sent before the hub started, or refused): only
+     * what its own JW305/JW307 messages say, with the message it comes from; no JW301 field is made up.
+     */
+    private static void bekendZonderToewijzing(ObjectNode n, Toewijzing t, List<JeugdhulpRegel> regels) {
+        regels.stream()
+                .filter(r -> t.nummer().equals(r.toewijzingNummer()))
+                .filter(r -> r.berichttype() == JeugdhulpRegel.Berichttype.JW305
+                        || r.berichttype() == JeugdhulpRegel.Berichttype.JW307)
+                .max(Toewijzingen.BERICHTVOLGORDE)
+                .ifPresent(r -> {
+                    n.put("bekendUit", r.berichttype().name());
+                    n.put("aanbieder", r.aanbieder());
+                    putIfSet(n, "referentieAanbieder", r.referentieAanbieder());
+                    putIfSet(n, "productcategorie", r.productcategorie());
+                    putIfSet(n, "productcode", r.productcode());
+                    putIfSet(n, "begindatum", r.begindatum());
+                    putIfSet(n, "einddatum", r.einddatum());
+                });
     }
 
     /** The broad form of jeugdhulp a samenwerkingsverband may know, from the Productcategorie table. */

@@ -1,5 +1,6 @@
 package nl.kindplan.hub.ingest;
 
+import nl.kindplan.hub.domain.Source;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

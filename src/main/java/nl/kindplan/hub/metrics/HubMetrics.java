@@ -6,8 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import nl.kindplan.hub.ingest.IngestResult;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +22,14 @@ public class HubMetrics {
         this.registry = registry;
     }
 
-    public void fileTakenIn(Source source, IngestResult result) {
+    /** One file's outcome (TAKEN_IN, REJECTED, DUPLICATE) and its rows. */
+    public void fileTakenIn(Source source, String status, int rowsTakenIn, int rowsRejected) {
         Counter.builder("kindplan.ingest.files").description("Source files by outcome")
-                .tag("source", source.key()).tag("status", result.status().name()).register(registry).increment();
+                .tag("source", source.key()).tag("status", status).register(registry).increment();
         Counter.builder("kindplan.ingest.rows").description("Rows taken into the store")
-                .tag("source", source.key()).tag("outcome", "taken_in").register(registry).increment(result.rowsTakenIn());
+                .tag("source", source.key()).tag("outcome", "taken_in").register(registry).increment(rowsTakenIn);
         Counter.builder("kindplan.ingest.rows").description("Rows taken into the store")
-                .tag("source", source.key()).tag("outcome", "rejected").register(registry).increment(result.rowsRejected());
+                .tag("source", source.key()).tag("outcome", "rejected").register(registry).increment(rowsRejected);
     }
 
     /** Counts of the form {@code events.<SIGNAL>.<EVENT>}, as a run records them. */

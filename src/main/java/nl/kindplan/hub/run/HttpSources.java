@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.ZipSignature;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;

@@ -1,90 +1,392 @@
 package nl.kindplan.hub.store;
 
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
+import nl.kindplan.hub.domain.Elfproef;
 import nl.kindplan.hub.domain.KindIdentiteit;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds or creates the one record per child. A child is keyed by BSN; one known only by
- * onderwijsnummer is kept under that number until a row carrying both links them, and then the
- * two records are merged into one.
+ * Finds or creates the one record per child, many rows at a time (inputs.md: a child is identified
+ * by BSN). A row with a BSN belongs to that BSN, always. A record known only by onderwijsnummer is
+ * linked to a BSN when a row carries both and no other BSN holds that number; an onderwijsnummer
+ * that a second BSN claims is an identity conflict: reported, never merged, and the row stays with
+ * its own BSN without the contested number. A row known only by a contested onderwijsnummer cannot
+ * be placed and is refused.
  */
 @Component
 public class KindRegister {
 
-    /** Tables whose rows belong to a child and move along when two records merge. */
+    /** Tables whose rows belong to a child and move along when an onderwijsnummer record joins its BSN. */
     private static final List<String> FACT_TABLES = List.of("registratie", "verzuimmelding", "jeugdhulp");
+    private static final int IN_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
-    private final SimpleJdbcInsert insert;
 
     public KindRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.insert = new SimpleJdbcInsert(jdbc).withTableName("kind").usingGeneratedKeyColumns("id")
-                .usingColumns("bsn", "onderwijsnummer", "geboortedatum", "achternaam", "voorvoegsel",
-                        "voornamen", "created_at", "updated_at");
     }
 
-    /** The id of the child's record, creating, completing or merging records as the identity says. */
-    public long resolve(KindIdentiteit kind) {
-        Long byBsn = kind.bsn() == null ? null : idBy("bsn", kind.bsn());
-        Long byOnr = kind.onderwijsnummer() == null ? null : idBy("onderwijsnummer", kind.onderwijsnummer());
-        long id;
-        if (byBsn == null && byOnr == null) {
-            return create(kind);
-        } else if (byBsn != null && byOnr != null && !byBsn.equals(byOnr)) {
-            merge(byOnr, byBsn);
-            id = byBsn;
-        } else {
-            id = byBsn != null ? byBsn : byOnr;
+    /** What became of one identity: the child's id, or why the row cannot be placed; and a conflict if any. */
+    public record Plaatsing(long kindId, String weigering, Conflict conflict) {
+
+        public boolean geplaatst() {
+            return weigering == null;
         }
-        complete(id, kind);
-        return id;
     }
 
-    private Long idBy(String column, String nummer) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM kind WHERE " + column + " = ?", Long.class, nummer);
-        return ids.isEmpty() ? null : ids.get(0);
+    /** An identity conflict found while placing a row; numbers masked in the reason. */
+    public record Conflict(String onderwijsnummer, long kindId, long otherKindId, String reason) {
     }
 
-    private long create(KindIdentiteit kind) {
+    /**
+     * A cache of the records this caller has seen, kept across calls (one per intake group). Forget
+     * it when the transaction that created its records rolls back.
+     */
+    public static final class Cache {
+        private final Map<String, KindRij> byBsn = new HashMap<>();
+        private final Map<String, KindRij> byOnr = new HashMap<>();
+        private final Map<Long, KindRij> byId = new HashMap<>();
+        private Set<String> contested;
+        private final int max;
+
+        public Cache(int max) {
+            this.max = max;
+        }
+
+        public void clear() {
+            byBsn.clear();
+            byOnr.clear();
+            byId.clear();
+            contested = null;
+        }
+
+        private void put(KindRij rij) {
+            if (byBsn.size() + byOnr.size() > max) {
+                byBsn.clear();
+                byOnr.clear();
+                byId.clear();
+            }
+            if (rij.id != null) {
+                byId.put(rij.id, rij);
+            }
+            if (rij.bsn != null) {
+                byBsn.put(rij.bsn, rij);
+            }
+            if (rij.onr != null) {
+                byOnr.put(rij.onr, rij);
+            }
+        }
+    }
+
+    /** One child's record as this register works on it; a new one has no id until it is inserted. */
+    private static final class KindRij {
+        Long id;
+        String bsn;
+        String onr;
+        LocalDate geboortedatum;
+        String achternaam;
+        String voorvoegsel;
+        String voornamen;
+        boolean changed;
+        /** Set when this record turned out to be another one (an onderwijsnummer record joining its BSN). */
+        KindRij joinedInto;
+
+        KindRij actual() {
+            KindRij r = this;
+            while (r.joinedInto != null) {
+                r = r.joinedInto;
+            }
+            return r;
+        }
+
+        void complete(KindIdentiteit kind) {
+            if (geboortedatum == null && kind.geboortedatum() != null) {
+                geboortedatum = kind.geboortedatum();
+                changed = true;
+            }
+            if (achternaam == null && kind.achternaam() != null) {
+                achternaam = kind.achternaam();
+                changed = true;
+            }
+            if (voorvoegsel == null && kind.voorvoegsel() != null) {
+                voorvoegsel = kind.voorvoegsel();
+                changed = true;
+            }
+            if (voornamen == null && kind.voornamen() != null) {
+                voornamen = kind.voornamen();
+                changed = true;
+            }
+        }
+    }
+
+    /** Places one identity: the single-row form of {@link #place(List, Cache)}. */
+    public Plaatsing resolve(KindIdentiteit kind) {
+        return place(List.of(kind), new Cache(16)).get(0);
+    }
+
+    /**
+     * Places the rows' identities in order, creating, completing and linking records as they say;
+     * returns one answer per identity. Writes what it decided before it returns.
+     */
+    public List<Plaatsing> place(List<KindIdentiteit> kinderen, Cache cache) {
+        load(kinderen, cache);
+        List<KindRij> rijen = new ArrayList<>(kinderen.size());
+        List<String> weigeringen = new ArrayList<>(kinderen.size());
+        List<PendingConflict> conflicts = new ArrayList<>();
+        Map<KindRij, KindRij> joins = new HashMap<>();
+        for (KindIdentiteit kind : kinderen) {
+            Decision d = decide(kind, cache, joins);
+            rijen.add(d.rij);
+            weigeringen.add(d.weigering);
+            conflicts.add(d.conflict);
+        }
+        write(cache, rijen, joins);
+        List<Plaatsing> answer = new ArrayList<>(kinderen.size());
+        for (int i = 0; i < kinderen.size(); i++) {
+            KindRij rij = rijen.get(i) == null ? null : rijen.get(i).actual();
+            PendingConflict c = conflicts.get(i);
+            answer.add(new Plaatsing(rij == null ? -1 : rij.id, weigeringen.get(i), c == null ? null
+                    : new Conflict(c.onderwijsnummer, rij.id, c.other.actual().id, c.reason)));
+        }
+        return answer;
+    }
+
+    private record Decision(KindRij rij, String weigering, PendingConflict conflict) {
+    }
+
+    private record PendingConflict(String onderwijsnummer, KindRij other, String reason) {
+    }
+
+    private Decision decide(KindIdentiteit kind, Cache cache, Map<KindRij, KindRij> joins) {
+        String bsn = kind.bsn();
+        String onr = kind.onderwijsnummer();
+        KindRij byOnr = onr == null ? null : actual(cache.byOnr.get(onr));
+        if (bsn == null) {
+            if (cache.contested.contains(onr)) {
+                return new Decision(null, "onderwijsnummer " + Elfproef.masker(onr) + " is claimed by two BSNs (an "
+                        + "identity conflict): this row cannot be placed with either child", null);
+            }
+            KindRij rij = byOnr != null ? byOnr : create(kind, cache);
+            rij.complete(kind);
+            return new Decision(rij, null, null);
+        }
+        KindRij byBsn = actual(cache.byBsn.get(bsn));
+        if (onr == null || (byOnr != null && byOnr == byBsn)) {
+            KindRij rij = byBsn != null ? byBsn : create(kind, cache);
+            rij.complete(kind);
+            return new Decision(rij, null, null);
+        }
+        if (byOnr != null && byOnr.bsn != null) {
+            // the number belongs to another BSN: this row stays with its own BSN, without the number
+            KindRij rij = byBsn != null ? byBsn : create(new KindIdentiteit(bsn, null, kind.geboortedatum(),
+                    kind.achternaam(), kind.voorvoegsel(), kind.voornamen()), cache);
+            rij.complete(kind);
+            cache.contested.add(onr);
+            return new Decision(rij, null, new PendingConflict(onr, byOnr, "onderwijsnummer " + Elfproef.masker(onr)
+                    + " is already linked to BSN " + Elfproef.masker(byOnr.bsn) + "; the row of BSN " + Elfproef.masker(bsn)
+                    + " is kept with that BSN, without the number (an identity conflict: not merged)"));
+        }
+        if (byBsn != null && byBsn.onr != null) {
+            // this BSN already has another onderwijsnummer: which one is right is for a person to say
+            byBsn.complete(kind);
+            KindRij other = byOnr != null ? byOnr : byBsn;
+            return new Decision(byBsn, null, new PendingConflict(onr, other, "BSN " + Elfproef.masker(bsn)
+                    + " already has onderwijsnummer " + Elfproef.masker(byBsn.onr) + "; the row's onderwijsnummer "
+                    + Elfproef.masker(onr) + " is not linked to it (an identity conflict: not merged)"));
+        }
+        if (byOnr != null) {
+            // a record known only by this onderwijsnummer, and no other BSN holds it: the link is unambiguous
+            if (byBsn == null) {
+                byOnr.bsn = bsn;
+                byOnr.changed = true;
+                byOnr.complete(kind);
+                cache.put(byOnr);
+                return new Decision(byOnr, null, null);
+            }
+            byOnr.joinedInto = byBsn;
+            joins.put(byOnr, byBsn);
+            byBsn.onr = onr;
+            byBsn.changed = true;
+            byBsn.complete(kind);
+            cache.put(byBsn);
+            return new Decision(byBsn, null, null);
+        }
+        KindRij rij = byBsn != null ? byBsn : create(kind, cache);
+        if (rij.onr == null) {
+            rij.onr = onr;
+            rij.changed = true;
+        }
+        rij.complete(kind);
+        cache.put(rij);
+        return new Decision(rij, null, null);
+    }
+
+    private static KindRij actual(KindRij rij) {
+        return rij == null ? null : rij.actual();
+    }
+
+    private static KindRij create(KindIdentiteit kind, Cache cache) {
+        KindRij rij = new KindRij();
+        rij.bsn = kind.bsn();
+        rij.onr = kind.onderwijsnummer();
+        rij.geboortedatum = kind.geboortedatum();
+        rij.achternaam = kind.achternaam();
+        rij.voorvoegsel = kind.voorvoegsel();
+        rij.voornamen = kind.voornamen();
+        cache.put(rij);
+        return rij;
+    }
+
+    /** Reads the records of the numbers the cache does not know yet, a few queries per batch. */
+    private void load(List<KindIdentiteit> kinderen, Cache cache) {
+        if (cache.contested == null) {
+            cache.contested = new java.util.HashSet<>(
+                    jdbc.queryForList("SELECT DISTINCT onderwijsnummer FROM identity_conflict", String.class));
+        }
+        Set<String> bsns = new LinkedHashSet<>();
+        Set<String> onrs = new LinkedHashSet<>();
+        for (KindIdentiteit k : kinderen) {
+            if (k.bsn() != null && !cache.byBsn.containsKey(k.bsn())) {
+                bsns.add(k.bsn());
+            }
+            if (k.onderwijsnummer() != null && !cache.byOnr.containsKey(k.onderwijsnummer())) {
+                onrs.add(k.onderwijsnummer());
+            }
+        }
+        query("bsn", bsns, cache);
+        query("onderwijsnummer", onrs, cache);
+    }
+
+    private void query(String column, Collection<String> nummers, Cache cache) {
+        List<String> all = new ArrayList<>(nummers);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT id, bsn, onderwijsnummer, geboortedatum, achternaam, voorvoegsel, voornamen FROM kind "
+                    + "WHERE " + column + " IN (" + marks + ")", rs -> {
+                long id = rs.getLong(1);
+                KindRij known = cache.byId.get(id);
+                if (known != null) {
+                    cache.put(known);
+                } else {
+                    KindRij rij = new KindRij();
+                    rij.id = id;
+                    rij.bsn = trim(rs.getString(2));
+                    rij.onr = trim(rs.getString(3));
+                    Date geboren = rs.getDate(4);
+                    rij.geboortedatum = geboren == null ? null : geboren.toLocalDate();
+                    rij.achternaam = rs.getString(5);
+                    rij.voorvoegsel = rs.getString(6);
+                    rij.voornamen = rs.getString(7);
+                    cache.put(rij);
+                }
+            }, chunk.toArray());
+        }
+    }
+
+    /** Inserts the new records in one batch, updates the changed ones, and joins what must be joined. */
+    private void write(Cache cache, List<KindRij> rijen, Map<KindRij, KindRij> joins) {
+        Set<KindRij> unique = new LinkedHashSet<>();
+        for (KindRij r : rijen) {
+            if (r != null) {
+                unique.add(r);
+            }
+        }
+        unique.addAll(joins.values());
+        List<KindRij> nieuw = unique.stream().filter(r -> r.id == null && r.joinedInto == null).toList();
+        // a new record that joined another before it was written is simply never written
+        insert(nieuw);
+        nieuw.forEach(cache::put);
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        return insert.executeAndReturnKey(new MapSqlParameterSource()
-                .addValue("bsn", kind.bsn())
-                .addValue("onderwijsnummer", kind.onderwijsnummer())
-                .addValue("geboortedatum", kind.geboortedatum())
-                .addValue("achternaam", kind.achternaam())
-                .addValue("voorvoegsel", kind.voorvoegsel())
-                .addValue("voornamen", kind.voornamen())
-                .addValue("created_at", now)
-                .addValue("updated_at", now)).longValue();
-    }
-
-    /** Fills what the record does not know yet; a known number is never overwritten by another. */
-    private void complete(long id, KindIdentiteit kind) {
-        jdbc.update("""
-                UPDATE kind SET bsn = COALESCE(bsn, ?), onderwijsnummer = COALESCE(onderwijsnummer, ?),
-                       geboortedatum = COALESCE(geboortedatum, ?), achternaam = COALESCE(achternaam, ?),
-                       voorvoegsel = COALESCE(voorvoegsel, ?), voornamen = COALESCE(voornamen, ?),
-                       updated_at = ?
-                 WHERE id = ?""",
-                kind.bsn(), kind.onderwijsnummer(), kind.geboortedatum(), kind.achternaam(),
-                kind.voorvoegsel(), kind.voornamen(), Timestamp.valueOf(LocalDateTime.now()), id);
-    }
-
-    /** Moves every fact of the onderwijsnummer-only record to the BSN record and removes the former. */
-    private void merge(long from, long into) {
-        String onderwijsnummer = jdbc.queryForObject("SELECT onderwijsnummer FROM kind WHERE id = ?", String.class, from);
-        for (String table : FACT_TABLES) {
-            jdbc.update("UPDATE " + table + " SET kind_id = ? WHERE kind_id = ?", into, from);
+        for (Map.Entry<KindRij, KindRij> join : joins.entrySet()) {
+            KindRij from = join.getKey();
+            KindRij into = join.getValue().actual();
+            if (from.id != null) {
+                // the onderwijsnummer record's facts move to the BSN record; the number moves with them
+                for (String table : FACT_TABLES) {
+                    jdbc.update("UPDATE " + table + " SET kind_id = ? WHERE kind_id = ?", into.id, from.id);
+                }
+                jdbc.update("DELETE FROM kind WHERE id = ?", from.id);
+            }
         }
-        jdbc.update("DELETE FROM kind WHERE id = ?", from);
-        jdbc.update("UPDATE kind SET onderwijsnummer = COALESCE(onderwijsnummer, ?) WHERE id = ?", onderwijsnummer, into);
+        List<KindRij> changed = unique.stream().filter(r -> r.id != null && r.changed && r.joinedInto == null
+                && !nieuw.contains(r)).toList();
+        jdbc.batchUpdate("UPDATE kind SET bsn = ?, onderwijsnummer = ?, geboortedatum = ?, achternaam = ?, "
+                + "voorvoegsel = ?, voornamen = ?, updated_at = ?, needs_evaluation = TRUE WHERE id = ?", changed, 500,
+                (ps, r) -> {
+                    ps.setString(1, r.bsn);
+                    ps.setString(2, r.onr);
+                    ps.setDate(3, r.geboortedatum == null ? null : Date.valueOf(r.geboortedatum));
+                    ps.setString(4, r.achternaam);
+                    ps.setString(5, r.voorvoegsel);
+                    ps.setString(6, r.voornamen);
+                    ps.setTimestamp(7, now);
+                    ps.setLong(8, r.id);
+                });
+        changed.forEach(r -> r.changed = false);
+    }
+
+    private void insert(List<KindRij> nieuw) {
+        if (nieuw.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO kind (bsn, onderwijsnummer, geboortedatum, "
+                        + "achternaam, voorvoegsel, voornamen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[]{"id"}), new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                KindRij r = nieuw.get(i);
+                ps.setString(1, r.bsn);
+                ps.setString(2, r.onr);
+                ps.setDate(3, r.geboortedatum == null ? null : Date.valueOf(r.geboortedatum));
+                ps.setString(4, r.achternaam);
+                ps.setString(5, r.voorvoegsel);
+                ps.setString(6, r.voornamen);
+                ps.setTimestamp(7, now);
+                ps.setTimestamp(8, now);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return nieuw.size();
+            }
+        }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != nieuw.size()) {
+            throw new IllegalStateException("the database returned " + generated.size() + " keys for "
+                    + nieuw.size() + " new children");
+        }
+        for (int i = 0; i < nieuw.size(); i++) {
+            Object key = generated.get(i).values().iterator().next();
+            nieuw.get(i).id = ((Number) key).longValue();
+            nieuw.get(i).changed = false;
+        }
+    }
+
+    /** Marks children whose facts changed outside a placement (a snapshot ended their registration, say). */
+    public void changed(Collection<Long> kindIds) {
+        jdbc.batchUpdate("UPDATE kind SET needs_evaluation = TRUE WHERE id = ? AND needs_evaluation = FALSE",
+                new ArrayList<>(kindIds), 500, (ps, id) -> ps.setLong(1, id));
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
     }
 }

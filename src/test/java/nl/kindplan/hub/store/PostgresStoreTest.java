@@ -32,7 +32,7 @@ import nl.kindplan.hub.domain.Verzuimmelding;
 import nl.kindplan.hub.ingest.FileIngester;
 import nl.kindplan.hub.ingest.IngestReports;
 import nl.kindplan.hub.ingest.IngestResult;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.csv.InschrijvingenCsvReader;
 import nl.kindplan.hub.ingest.csv.VerzuimCsvReader;
 import nl.kindplan.hub.ingest.edexml.EdexmlReader;
@@ -47,7 +47,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Flyway migrations and the whole store on a real PostgreSQL (embedded), without Spring: the
@@ -81,7 +80,6 @@ class PostgresStoreTest {
         migration = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
 
         jdbc = new JdbcTemplate(ds);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         KindRegister kinden = new KindRegister(jdbc);
         SourceFileRegister register = new SourceFileRegister(jdbc);
         store = new KindStore(jdbc);
@@ -91,8 +89,9 @@ class PostgresStoreTest {
                 new HubProperties.MappingFiles(Path.of("mappings/swv-scholen.csv")),
                 new HubProperties.Ingest(500, 0.10));
         ingester = new FileIngester(List.of(new VerzuimCsvReader(mappings), new InschrijvingenCsvReader(mappings),
-                new IjwReader(mappings), new EdexmlReader(mappings)), register, kinden, jdbc, tx, properties,
-                new IngestReports(errorDir), new HubMetrics(new SimpleMeterRegistry()));
+                new IjwReader(mappings), new EdexmlReader(mappings)), register, kinden, jdbc,
+                new DataSourceTransactionManager(ds), properties, new IngestReports(errorDir),
+                new HubMetrics(new SimpleMeterRegistry()), tmp.resolve("archive"), errorDir);
     }
 
     @AfterAll
@@ -115,7 +114,7 @@ class PostgresStoreTest {
                 + "AND table_name <> 'flyway_schema_history'", String.class))
                 .containsExactlyInAnyOrder("source_file", "row_error", "file_note", "kind", "registratie",
                         "verzuimmelding", "jeugdhulp", "nightly_run", "run_count", "signal_case", "case_event",
-                        "case_grond", "outbox", "hub_user", "run_problem");
+                        "case_grond", "outbox", "hub_user", "run_problem", "identity_conflict", "evaluation_basis");
     }
 
     /** The versions of the migration files, in order: every one must have run. */

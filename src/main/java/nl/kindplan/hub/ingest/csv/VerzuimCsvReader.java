@@ -8,7 +8,7 @@ import java.util.Set;
 import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.domain.Verzuimmelding;
 import nl.kindplan.hub.ingest.IngestSink;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.SourceReader;
 import nl.kindplan.hub.ingest.UnreadableFileException;
 import nl.kindplan.hub.mapping.CodeTable;

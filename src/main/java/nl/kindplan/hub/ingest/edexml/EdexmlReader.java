@@ -23,7 +23,7 @@ import nl.kindplan.hub.domain.Elfproef;
 import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.domain.Registratie;
 import nl.kindplan.hub.ingest.IngestSink;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.SourceReader;
 import nl.kindplan.hub.ingest.UnreadableFileException;
 import nl.kindplan.hub.ingest.xml.SecureXml;

@@ -19,7 +19,7 @@ import nl.kindplan.hub.domain.JeugdhulpRegel;
 import nl.kindplan.hub.domain.JeugdhulpRegel.Berichttype;
 import nl.kindplan.hub.domain.KindIdentiteit;
 import nl.kindplan.hub.ingest.IngestSink;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.SourceReader;
 import nl.kindplan.hub.ingest.UnreadableFileException;
 import nl.kindplan.hub.ingest.xml.SecureXml;

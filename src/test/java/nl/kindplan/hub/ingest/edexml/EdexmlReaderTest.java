@@ -26,7 +26,7 @@ import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.domain.KindIdentiteit;
 import nl.kindplan.hub.domain.Registratie;
 import nl.kindplan.hub.ingest.IngestSink.SnapshotScope;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.UnreadableFileException;
 import nl.kindplan.hub.mapping.Mappings;
 

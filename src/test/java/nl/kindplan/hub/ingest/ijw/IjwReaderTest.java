@@ -21,7 +21,7 @@ import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.domain.JeugdhulpRegel;
 import nl.kindplan.hub.domain.JeugdhulpRegel.Berichttype;
 import nl.kindplan.hub.domain.KindIdentiteit;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.ingest.UnreadableFileException;
 import nl.kindplan.hub.mapping.Mappings;
 

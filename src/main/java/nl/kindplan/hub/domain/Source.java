@@ -1,4 +1,4 @@
-package nl.kindplan.hub.ingest;
+package nl.kindplan.hub.domain;
 
 /** The kinds of source the hub reads (inputs.md). */
 public enum Source {
