@@ -17,20 +17,26 @@ CREATE INDEX identity_conflict_file ON identity_conflict (source_file_id);
 -- Delta nights: a child is evaluated again when its facts changed since its last evaluation
 -- (needs_evaluation) or when a date on which one of its signals could change has come (wake_up);
 -- evaluated_as_of is the reference date of its last evaluation (a replay of an earlier date evaluates all).
+-- facts_version counts the changes of its facts, so that a change taken in while the child is being
+-- evaluated is not lost: the evaluation clears needs_evaluation only for the version it read.
 ALTER TABLE kind ADD COLUMN needs_evaluation BOOLEAN DEFAULT TRUE NOT NULL;
+ALTER TABLE kind ADD COLUMN facts_version BIGINT DEFAULT 0 NOT NULL;
 ALTER TABLE kind ADD COLUMN wake_up DATE;
 ALTER TABLE kind ADD COLUMN evaluated_as_of DATE;
 CREATE INDEX kind_wake_up ON kind (wake_up);
+CREATE INDEX kind_needs_evaluation ON kind (needs_evaluation);
 
 -- The run that evaluated everything last, and on what basis (the signal settings): another basis means
 -- every child is evaluated again.
 CREATE TABLE evaluation_basis (
     id               INTEGER       NOT NULL PRIMARY KEY,
     fingerprint      VARCHAR(64)   NOT NULL,
+    as_of            DATE          NOT NULL,
     updated_at       TIMESTAMP     NOT NULL
 );
 
 -- Outbox pages are read by status and id; the processing of one run's events by run.
 CREATE INDEX case_event_run ON case_event (run_id);
 CREATE INDEX outbox_event ON outbox (case_event_id);
-CREATE INDEX registratie_scope ON registratie (bron, gemeentecode);
+CREATE INDEX registratie_gemeente ON registratie (bron, gemeentecode);
+CREATE INDEX registratie_school ON registratie (bron, brin, vestiging);

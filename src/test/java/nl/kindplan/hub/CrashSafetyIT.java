@@ -217,11 +217,13 @@ class CrashSafetyIT {
         }
     }
 
+    /** An archived file of any source back in its inbox (archive/<source>/<yyyyMMdd>/<name>). */
     private String putAnArchivedFileBack() throws IOException {
-        try (Stream<Path> archived = Files.walk(night.dataDir.resolve("archive").resolve("verzuim"))) {
-            Path file = archived.filter(Files::isRegularFile).findFirst()
-                    .orElseThrow(() -> new AssertionError("no verzuim file was archived before kill 1"));
-            Files.move(file, night.inbox("verzuim").resolve(file.getFileName()));
+        try (Stream<Path> archived = Files.walk(night.dataDir.resolve("archive"))) {
+            Path file = archived.filter(Files::isRegularFile).sorted().findFirst()
+                    .orElseThrow(() -> new AssertionError("no file was archived before kill 1"));
+            String source = file.getParent().getParent().getFileName().toString();
+            Files.move(file, night.inbox(source).resolve(file.getFileName()));
             return file.getFileName().toString();
         }
     }

@@ -20,8 +20,9 @@ public final class CaseLifecycle {
     }
 
     public static List<CaseChange> compare(List<OpenCase> open, List<SignalHit> hits) {
+        // one open case per signal; a second one (two records of one child that were joined) is resolved
         Map<SignalCode, OpenCase> openBySignal = open.stream()
-                .collect(Collectors.toMap(OpenCase::signal, Function.identity()));
+                .collect(Collectors.toMap(OpenCase::signal, Function.identity(), (first, second) -> first));
         Map<SignalCode, SignalHit> holds = hits.stream()
                 .collect(Collectors.toMap(SignalHit::signal, Function.identity()));
         List<CaseChange> changes = new ArrayList<>();
@@ -35,7 +36,7 @@ public final class CaseLifecycle {
             }
         }
         for (OpenCase existing : open) {
-            if (!holds.containsKey(existing.signal())) {
+            if (!holds.containsKey(existing.signal()) || openBySignal.get(existing.signal()) != existing) {
                 changes.add(new CaseChange(EventType.RESOLVED, existing.caseId(), existing.signal(), existing.severity(),
                         existing.since(), List.of()));
             }

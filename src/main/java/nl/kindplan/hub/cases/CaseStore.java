@@ -5,14 +5,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import nl.kindplan.hub.signal.Grond;
 import nl.kindplan.hub.signal.Severity;
 import nl.kindplan.hub.signal.SignalCode;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Component;
 
 /** Cases, their events and the facts behind each event, as stored. */
@@ -30,12 +27,9 @@ public class CaseStore {
     }
 
     private final JdbcTemplate jdbc;
-    private final SimpleJdbcInsert eventInsert;
 
     public CaseStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.eventInsert = new SimpleJdbcInsert(jdbc).withTableName("case_event").usingGeneratedKeyColumns("id")
-                .usingColumns("case_id", "event", "severity", "since", "as_of", "run_id", "created_at");
     }
 
     public List<OpenCase> openCases(long kindId) {
@@ -44,43 +38,94 @@ public class CaseStore {
                         Severity.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate()), kindId);
     }
 
-    /** Applies one change to the case and stores its event; returns the event with the case's id. */
-    public StoredEvent apply(long kindId, CaseChange change, LocalDate asOf, long runId) {
-        String caseId = change.caseId();
-        switch (change.event()) {
-            case OPENED -> {
-                caseId = UUID.randomUUID().toString();
-                jdbc.update("INSERT INTO signal_case (case_id, kind_id, signal, severity, since, open, opened_as_of) "
-                                + "VALUES (?, ?, ?, ?, ?, TRUE, ?)", caseId, kindId, change.signal().name(),
-                        change.severity().name(), Date.valueOf(change.since()), Date.valueOf(asOf));
-            }
-            case UPDATED -> jdbc.update("UPDATE signal_case SET severity = ?, since = ? WHERE case_id = ?",
-                    change.severity().name(), Date.valueOf(change.since()), caseId);
-            case RESOLVED -> jdbc.update("UPDATE signal_case SET open = FALSE, closed_as_of = ? WHERE case_id = ?",
-                    Date.valueOf(asOf), caseId);
+    /** A change to one child's case, with its case id (new for an OPENED case). */
+    public record Planned(long kindId, CaseChange change) {
+    }
+
+    /**
+     * Applies the changes of many children and stores their events and the facts behind them, a few
+     * JDBC batches in the caller's transaction; returns the events with their ids, in order.
+     */
+    public List<StoredEvent> applyAll(List<Planned> planned, LocalDate asOf, long runId) {
+        if (planned.isEmpty()) {
+            return List.of();
         }
-        long eventId = eventInsert.executeAndReturnKey(new MapSqlParameterSource()
-                .addValue("case_id", caseId)
-                .addValue("event", change.event().name())
-                .addValue("severity", change.severity().name())
-                .addValue("since", Date.valueOf(change.since()))
-                .addValue("as_of", Date.valueOf(asOf))
-                .addValue("run_id", runId)
-                .addValue("created_at", Timestamp.valueOf(LocalDateTime.now()))).longValue();
+        Date dag = Date.valueOf(asOf);
+        List<Object[]> opened = new java.util.ArrayList<>();
+        List<Object[]> updated = new java.util.ArrayList<>();
+        List<Object[]> resolved = new java.util.ArrayList<>();
+        for (Planned p : planned) {
+            CaseChange c = p.change();
+            switch (c.event()) {
+                case OPENED -> opened.add(new Object[]{c.caseId(), p.kindId(), c.signal().name(), c.severity().name(),
+                        Date.valueOf(c.since()), dag});
+                case UPDATED -> updated.add(new Object[]{c.severity().name(), Date.valueOf(c.since()), c.caseId()});
+                case RESOLVED -> resolved.add(new Object[]{dag, c.caseId()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO signal_case (case_id, kind_id, signal, severity, since, open, opened_as_of) "
+                + "VALUES (?, ?, ?, ?, ?, TRUE, ?)", opened);
+        jdbc.batchUpdate("UPDATE signal_case SET severity = ?, since = ? WHERE case_id = ?", updated);
+        jdbc.batchUpdate("UPDATE signal_case SET open = FALSE, closed_as_of = ? WHERE case_id = ?", resolved);
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO case_event (case_id, event, severity, since, as_of, "
+                + "run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[]{"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                        CaseChange c = planned.get(i).change();
+                        ps.setString(1, c.caseId());
+                        ps.setString(2, c.event().name());
+                        ps.setString(3, c.severity().name());
+                        ps.setDate(4, Date.valueOf(c.since()));
+                        ps.setDate(5, dag);
+                        ps.setLong(6, runId);
+                        ps.setTimestamp(7, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return planned.size();
+                    }
+                }, keys);
+        List<java.util.Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != planned.size()) {
+            throw new IllegalStateException("the database returned " + ids.size() + " keys for " + planned.size()
+                    + " case events");
+        }
+        List<StoredEvent> events = new java.util.ArrayList<>(planned.size());
+        List<Object[]> gronden = new java.util.ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            CaseChange c = planned.get(i).change();
+            long eventId = ((Number) ids.get(i).values().iterator().next()).longValue();
+            events.add(new StoredEvent(eventId, c.caseId(), c.signal(), c.event(), c.severity(), c.since(), asOf, runId,
+                    c.gronden()));
+            for (Grond g : c.gronden()) {
+                gronden.add(new Object[]{eventId, g.soort().name(), g.id(),
+                        g.herkomst() == null ? null : g.herkomst().bestand(),
+                        g.herkomst() == null ? null : g.herkomst().regel()});
+            }
+        }
         jdbc.batchUpdate("INSERT INTO case_grond (case_event_id, soort, bron_id, file_name, line_no) VALUES (?, ?, ?, ?, ?)",
-                change.gronden(), 100, (ps, g) -> {
-                    ps.setLong(1, eventId);
-                    ps.setString(2, g.soort().name());
-                    ps.setString(3, g.id());
-                    ps.setString(4, g.herkomst() == null ? null : g.herkomst().bestand());
-                    if (g.herkomst() == null) {
+                gronden, 1000, (ps, g) -> {
+                    ps.setLong(1, (Long) g[0]);
+                    ps.setString(2, (String) g[1]);
+                    ps.setString(3, (String) g[2]);
+                    ps.setString(4, (String) g[3]);
+                    if (g[4] == null) {
                         ps.setNull(5, java.sql.Types.BIGINT);
                     } else {
-                        ps.setLong(5, g.herkomst().regel());
+                        ps.setLong(5, (Long) g[4]);
                     }
                 });
-        return new StoredEvent(eventId, caseId, change.signal(), change.event(), change.severity(), change.since(),
-                asOf, runId, change.gronden());
+        return events;
+    }
+
+    /** Reads an open case from the columns case_id, signal, severity, since. */
+    public static OpenCase openCase(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OpenCase(rs.getString("case_id"), SignalCode.valueOf(rs.getString("signal")),
+                Severity.valueOf(rs.getString("severity")), rs.getDate("since").toLocalDate());
     }
 
     /** Every case of the child, newest first, with its events and their facts. */

@@ -18,6 +18,22 @@ public final class Elfproef {
     }
 
     /** Masks a BSN or onderwijsnummer for logs and reports: only the last three digits show. */
+    private static final java.util.regex.Pattern NEGEN_CIJFERS = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{9}(?![0-9])");
+
+    /** The text with every run of exactly nine digits (a BSN or onderwijsnummer, perhaps) masked to its last three. */
+    public static String maskeerNummers(String tekst) {
+        if (tekst == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NEGEN_CIJFERS.matcher(tekst);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(masker(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     public static String masker(String nummer) {
         if (nummer == null || nummer.length() < 4) {
             return "***";

@@ -20,6 +20,8 @@ public class NightlyRun {
     public static final String RUN_ID = "kindplanRunId";
     public static final String AS_OF = "kindplanAsOf";
     public static final String OUTCOME = "kindplanOutcome";
+    /** The 'source' under which the run record lists children that could not be evaluated. */
+    public static final String KIND_PROBLEMS = "KIND";
 
     private final RunRegister register;
     private final InboxWatch inboxes;
@@ -52,6 +54,10 @@ public class NightlyRun {
     }
 
     public void finish(@Header(RUN_ID) long runId, @ExchangeProperty(OUTCOME) CaseKeeper.Outcome outcome) {
+        // a child that could not be judged makes the night incomplete; it is judged again next night
+        for (CaseKeeper.Problem p : outcome.problems()) {
+            register.problem(runId, KIND_PROBLEMS, "kind " + p.kind() + " could not be evaluated: " + p.reason());
+        }
         Map<String, Long> counts = new TreeMap<>(register.sourceCounts(runId));
         counts.putAll(outcome.counts());
         jdbc.query("SELECT o.status, COUNT(*) FROM outbox o JOIN case_event e ON e.id = o.case_event_id "

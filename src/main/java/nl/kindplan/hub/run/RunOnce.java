@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Run-once mode ({@code --kindplan.run-once=true [--kindplan.as-of=yyyy-MM-dd]}), for a gemeente's
  * cron or a Kubernetes CronJob: one nightly run, a one-line summary, and the exit code of
- * {@link nl.kindplan.hub.KindplanHubApplication#main}: 0 when it succeeded, 1 when it failed.
+ * {@link nl.kindplan.hub.KindplanHubApplication#main}: 0 when it succeeded and was complete, 1 when it
+ * failed, 2 when it succeeded but was incomplete (a file refused whole, a source not reached, a child
+ * that could not be evaluated): the night's other work is done, and someone should look.
  */
 @Component
 @ConditionalOnProperty(name = "kindplan.run-once", havingValue = "true")
@@ -30,8 +32,20 @@ public class RunOnce implements CommandLineRunner, ExitCodeGenerator {
     @Override
     public void run(String... args) {
         Run run = runs.runNow(asOf, RunRegister.Trigger.RUN_ONCE);
-        exitCode = run.status() == RunRegister.Status.SUCCEEDED ? 0 : 1;
+        exitCode = exitCode(run);
         System.out.println(summary(run));
+    }
+
+    /** Exit codes of run-once. */
+    public static final int SUCCEEDED = 0;
+    public static final int FAILED = 1;
+    public static final int INCOMPLETE = 2;
+
+    static int exitCode(Run run) {
+        if (run.status() != RunRegister.Status.SUCCEEDED) {
+            return FAILED;
+        }
+        return Boolean.FALSE.equals(run.complete()) ? INCOMPLETE : SUCCEEDED;
     }
 
     static String summary(Run run) {
@@ -41,10 +55,14 @@ public class RunOnce implements CommandLineRunner, ExitCodeGenerator {
                 .mapToLong(java.util.Map.Entry::getValue).sum();
         long rejectedFiles = run.counts().entrySet().stream().filter(e -> e.getKey().endsWith(".rejectedFiles"))
                 .mapToLong(java.util.Map.Entry::getValue).sum();
-        long problems = run.sources() == null ? 0 : run.sources().stream().mapToLong(s -> s.problems().size()).sum();
-        // incomplete: a file was refused whole or a source was not reached; GET /api/runs/{id} tells which
+        long sourceProblems = run.sources() == null ? 0 : run.sources().stream()
+                .filter(s -> !NightlyRun.KIND_PROBLEMS.equals(s.source())).mapToLong(s -> s.problems().size()).sum();
+        long kindProblems = run.counts().getOrDefault("evaluation.problems", 0L);
+        // incomplete: a file was refused whole, a source was not reached or a child could not be evaluated;
+        // GET /api/runs/{id} tells which
         String completeness = Boolean.FALSE.equals(run.complete())
-                ? " (incomplete: " + rejectedFiles + " files rejected whole, " + problems + " sources not reached)" : "";
+                ? " (incomplete: " + rejectedFiles + " files rejected whole, " + sourceProblems + " sources not reached, "
+                + kindProblems + " children not evaluated)" : "";
         return "kindplan-hub run " + run.runId() + " asOf " + run.asOf() + ": " + run.status() + completeness
                 + ", " + run.kinderen() + " children, " + events + " events, " + rejected + " rows rejected"
                 + (run.error() == null ? "" : ", error: " + run.error());

@@ -88,6 +88,10 @@ public class RunRegister {
             counts.put("source." + source + ".duplicates", rs.getLong("duplicates"));
             counts.put("source." + source + ".rejectedFiles", rs.getLong("rejected_files"));
         }, runId);
+        jdbc.query("SELECT f.source, COUNT(*) FROM identity_conflict c JOIN source_file f ON f.id = c.source_file_id "
+                + "WHERE f.run_id = ? GROUP BY f.source", rs -> {
+            counts.put("source." + rs.getString(1) + ".identityConflicts", rs.getLong(2));
+        }, runId);
         return counts;
     }
 

@@ -12,12 +12,17 @@ public final class SignalEvaluator {
     private final List<SignalRule> rules;
 
     public SignalEvaluator(SignalSettings settings) {
-        this(List.of(
+        this(rules(settings));
+    }
+
+    /** The rules of signals.md, in the order of {@link SignalCode}. */
+    public static List<SignalRule> rules(SignalSettings settings) {
+        return List.of(
                 new ThuiszitterRule(settings),
                 new AbsoluutVerzuimRule(settings),
                 new ZorgNietToegewezenRule(settings),
                 new ZorgGestoptBijVerzuimRule(settings),
-                new MatchRule(settings)));
+                new MatchRule(settings));
     }
 
     public SignalEvaluator(List<SignalRule> rules) {

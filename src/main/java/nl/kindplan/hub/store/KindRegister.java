@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class KindRegister {
 
-    /** Tables whose rows belong to a child and move along when an onderwijsnummer record joins its BSN. */
-    private static final List<String> FACT_TABLES = List.of("registratie", "verzuimmelding", "jeugdhulp");
+    /** Columns of rows that belong to a child and move along when an onderwijsnummer record joins its BSN. */
+    private static final List<String> CHILD_COLUMNS = List.of("registratie.kind_id", "verzuimmelding.kind_id",
+            "jeugdhulp.kind_id", "signal_case.kind_id", "identity_conflict.kind_id", "identity_conflict.other_kind_id");
     private static final int IN_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
@@ -318,8 +319,9 @@ public class KindRegister {
             KindRij into = join.getValue().actual();
             if (from.id != null) {
                 // the onderwijsnummer record's facts move to the BSN record; the number moves with them
-                for (String table : FACT_TABLES) {
-                    jdbc.update("UPDATE " + table + " SET kind_id = ? WHERE kind_id = ?", into.id, from.id);
+                for (String tableColumn : CHILD_COLUMNS) {
+                    String[] tc = tableColumn.split("\\.");
+                    jdbc.update("UPDATE " + tc[0] + " SET " + tc[1] + " = ? WHERE " + tc[1] + " = ?", into.id, from.id);
                 }
                 jdbc.update("DELETE FROM kind WHERE id = ?", from.id);
             }
@@ -327,7 +329,8 @@ public class KindRegister {
         List<KindRij> changed = unique.stream().filter(r -> r.id != null && r.changed && r.joinedInto == null
                 && !nieuw.contains(r)).toList();
         jdbc.batchUpdate("UPDATE kind SET bsn = ?, onderwijsnummer = ?, geboortedatum = ?, achternaam = ?, "
-                + "voorvoegsel = ?, voornamen = ?, updated_at = ?, needs_evaluation = TRUE WHERE id = ?", changed, 500,
+                + "voorvoegsel = ?, voornamen = ?, updated_at = ?, needs_evaluation = TRUE, facts_version = facts_version + 1 "
+                + "WHERE id = ?", changed, 500,
                 (ps, r) -> {
                     ps.setString(1, r.bsn);
                     ps.setString(2, r.onr);
@@ -382,7 +385,7 @@ public class KindRegister {
 
     /** Marks children whose facts changed outside a placement (a snapshot ended their registration, say). */
     public void changed(Collection<Long> kindIds) {
-        jdbc.batchUpdate("UPDATE kind SET needs_evaluation = TRUE WHERE id = ? AND needs_evaluation = FALSE",
+        jdbc.batchUpdate("UPDATE kind SET needs_evaluation = TRUE, facts_version = facts_version + 1 WHERE id = ?",
                 new ArrayList<>(kindIds), 500, (ps, id) -> ps.setLong(1, id));
     }
 

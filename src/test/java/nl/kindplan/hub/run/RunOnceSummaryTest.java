@@ -33,7 +33,19 @@ class RunOnceSummaryTest {
                 List.of(new SourceRecord("IJW", 0, 0, 0, 0, 0, List.of(), List.of("HTTP source not fetched after 4 attempt(s): answered HTTP 500"))));
 
         assertThat(RunOnce.summary(run)).startsWith("kindplan-hub run 7 asOf 2026-11-20: SUCCEEDED (incomplete: "
-                + "2 files rejected whole, 1 sources not reached), 3000 children, 0 events, 0 rows rejected");
+                + "2 files rejected whole, 1 sources not reached, 0 children not evaluated), 3000 children, 0 events, "
+                + "0 rows rejected");
+    }
+
+    @Test
+    void aChildThatCouldNotBeEvaluatedMakesTheNightIncompleteWithItsOwnExitCode() {
+        Run run = run(false, Map.of("evaluation.problems", 1L, "events.MATCH.OPENED", 5L),
+                List.of(new SourceRecord("KIND", 0, 0, 0, 0, 0, List.of(), List.of("kind ******782 could not be evaluated"))));
+
+        assertThat(RunOnce.summary(run)).startsWith("kindplan-hub run 7 asOf 2026-11-20: SUCCEEDED (incomplete: "
+                + "0 files rejected whole, 0 sources not reached, 1 children not evaluated), 3000 children, 5 events");
+        assertThat(RunOnce.exitCode(run)).isEqualTo(RunOnce.INCOMPLETE).isEqualTo(2);
+        assertThat(RunOnce.exitCode(run(true, Map.of(), List.of()))).isEqualTo(RunOnce.SUCCEEDED).isZero();
     }
 
     private static Run run(boolean complete, Map<String, Long> counts, List<SourceRecord> sources) {
