@@ -38,5 +38,7 @@ CREATE TABLE evaluation_basis (
 -- Outbox pages are read by status and id; the processing of one run's events by run.
 CREATE INDEX case_event_run ON case_event (run_id);
 CREATE INDEX outbox_event ON outbox (case_event_id);
+-- intake looks registrations up by regel_id (a batch at a time), full snapshots by gemeente or school
+CREATE INDEX registratie_regel_id ON registratie (regel_id);
 CREATE INDEX registratie_gemeente ON registratie (bron, gemeentecode);
 CREATE INDEX registratie_school ON registratie (bron, brin, vestiging);

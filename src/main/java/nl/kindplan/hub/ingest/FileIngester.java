@@ -128,10 +128,18 @@ public class FileIngester {
 
     /** Takes one file in its own transaction and leaves it where it is (for tests and tools). */
     public IngestResult ingest(Source source, Path file) throws IOException {
+        return ingest(source, List.of(file)).get(0);
+    }
+
+    /** Takes these files in, in this order, in one transaction, and leaves them where they are (for tests and tools). */
+    public List<IngestResult> ingest(Source source, List<Path> files) throws IOException {
         Group group = open();
-        IngestResult result = group.take(source, file, false);
+        List<IngestResult> results = new ArrayList<>();
+        for (Path file : files) {
+            results.add(group.take(source, file, false));
+        }
         group.commit();
-        return result;
+        return results;
     }
 
     private Group open() {

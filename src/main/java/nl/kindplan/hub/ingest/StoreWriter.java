@@ -266,13 +266,13 @@ public class StoreWriter implements IngestSink {
         perBron.forEach((bron, ids) -> {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                List<Object> args = new ArrayList<>();
-                args.add(bron.name());
-                args.addAll(chunk);
-                jdbc.query("SELECT regel_id, id, kind_id FROM registratie WHERE bron = ? AND regel_id IN ("
+                // by regel_id alone, so that the database surely takes its index; the other bron is left out here
+                jdbc.query("SELECT bron, regel_id, id, kind_id FROM registratie WHERE regel_id IN ("
                         + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
-                    known.put(bron.name() + "|" + rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
-                }, args.toArray());
+                    if (bron.name().equals(rs.getString(1))) {
+                        known.put(bron.name() + "|" + rs.getString(2), new long[]{rs.getLong(3), rs.getLong(4)});
+                    }
+                }, chunk.toArray());
             }
         });
         return known;

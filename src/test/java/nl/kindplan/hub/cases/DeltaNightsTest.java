@@ -159,9 +159,7 @@ class DeltaNightsTest {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(dir)) {
-                    for (Path file : files.sorted().toList()) {
-                        ingester.ingest(source, file);
-                    }
+                    ingester.ingest(source, files.sorted().toList());
                 }
             }
         }
