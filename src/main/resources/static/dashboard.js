@@ -19,6 +19,7 @@
   };
   const STATUS_NAAM = {
     SUCCEEDED: 'geslaagd', FAILED: 'mislukt', RUNNING: 'bezig',
+    GESLAAGD: 'geslaagd', ONVOLLEDIG: 'onvolledig', MISLUKT: 'mislukt', BEZIG: 'bezig',
     UP: 'gezond', DOWN: 'storing', UNKNOWN: 'onbekend', OUT_OF_SERVICE: 'buiten dienst',
     Started: 'actief', Stopped: 'gestopt', Suspended: 'gepauzeerd', Starting: 'start', Stopping: 'stopt',
     TAKEN_IN: 'ingelezen', REJECTED: 'afgekeurd', DUPLICATE: 'dubbel'
@@ -27,7 +28,9 @@
     FETCHING: 'bronnen ophalen', TAKING_IN: 'bestanden inlezen', EVALUATING: 'signalen beoordelen',
     DELIVERING: 'zaakberichten versturen'
   };
-  const AANLEIDING = { SCHEDULE: 'schema', API: 'handmatig', RUN_ONCE: 'eenmalig' };
+  const AANLEIDING = { SCHEDULE: 'schema', API: 'API', RUN_ONCE: 'eenmalig', DASHBOARD: 'dashboard' };
+  // the colour of a run's state, in the table, the detail and the chart (as in dashboard.css)
+  const TOESTAND_KLEUR = { GESLAAGD: '#3f8f6b', ONVOLLEDIG: '#c48a1c', MISLUKT: '#b5472f', BEZIG: '#2f6f8f' };
   const GEBEURTENIS = { OPENED: 'geopend', UPDATED: 'bijgewerkt', RESOLVED: 'opgelost' };
   const BRON = { VERZUIM: 'Verzuim', INSCHRIJVINGEN: 'Inschrijvingen', IJW: 'iJw', EDEXML: 'EDEXML' };
   const BERICHT_STATUS = { SENT: 'verzonden', PENDING: 'wachtend', DEAD: 'dead-letter' };
@@ -81,6 +84,10 @@
   const td = (tekst, klasse) => el('td', { class: klasse }, tekst);
   const tdGetal = (n) => el('td', { class: 'getal' }, g(n));
   const statusLabel = (s) => el('span', { class: 'status ' + s }, STATUS_NAAM[s] || s || '—');
+  // geslaagd, onvolledig (with its reasons as the tooltip) or mislukt
+  const toestandLabel = (r) => el('span', { class: 'status ' + r.toestand, title: (r.redenen || []).join('\n') || null },
+    STATUS_NAAM[r.toestand] || r.toestand || '—');
+  const aanleiding = (r) => (AANLEIDING[r.trigger] || r.trigger) + (r.gestartDoor ? ' · ' + r.gestartDoor : '');
 
   function lokaleTijd(s) {
     // LocalDateTime from the hub (no zone): the hub's local time
@@ -142,10 +149,11 @@
   }
 
   let meldingTimer = null;
+  // soort: false (goed), true (fout, red) or 'let-op' (amber: a run refused, a night onvolledig)
   function meld(tekst, fout) {
     const m = $('melding');
     m.textContent = tekst;
-    m.className = 'melding' + (fout ? ' fout' : '');
+    m.className = 'melding' + (fout === 'let-op' ? ' let-op' : fout ? ' fout' : '');
     m.hidden = false;
     clearTimeout(meldingTimer);
     meldingTimer = setTimeout(() => { m.hidden = true; }, fout ? 15000 : 8000);
@@ -189,8 +197,9 @@
       $('lr-titel').textContent = 'Nog geen run';
       return;
     }
-    $('lr-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), statusLabel(r.status));
+    $('lr-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), toestandLabel(r));
     $('lr-sub').textContent = 'peildatum ' + datum(r.asOf) + ' · ' + tijdstip(r.startedAt) + ' · ' + duur(r.duurMs);
+    $('lr-redenen').replaceChildren(...(r.toestand === 'GESLAAGD' ? [] : (r.redenen || []).map((t) => el('li', {}, t))));
     $('lr-ingelezen').textContent = g(r.ingelezen);
     $('lr-afgekeurd').textContent = g(r.afgekeurd);
     $('lr-afgekeurd-sub').textContent = r.afgekeurdeBestanden ? g(r.afgekeurdeBestanden) + ' bestand(en) geheel' : 'regels';
@@ -207,11 +216,12 @@
     const rijen = state.runs.slice().reverse().map((r) => {
       const berichten = Object.values(r.berichten || {}).reduce((a, b) => a + b, 0);
       const rij = el('tr', { 'data-run-id': r.runId, title: 'Details van run ' + r.runId, onclick: () => openRun(r.runId) },
-        td('#' + r.runId), td(datum(r.asOf)), td(tijdstip(r.startedAt)), td(AANLEIDING[r.trigger] || r.trigger),
-        el('td', {}, statusLabel(r.status)), el('td', { class: 'getal' }, duur(r.duurMs)),
+        td('#' + r.runId), td(datum(r.asOf)), td(tijdstip(r.startedAt)), td(aanleiding(r)),
+        el('td', {}, toestandLabel(r)), el('td', { class: 'getal' }, duur(r.duurMs)),
         tdGetal(r.bestanden), tdGetal(r.ingelezen), tdGetal(r.afgekeurd),
         ...SIGNALEN.map((s) => tdGetal(r.gebeurtenissen[s])), tdGetal(berichten));
       if (r.runId === state.nieuweRunId) rij.classList.add('nieuw');
+      rij.dataset.toestand = r.toestand;
       return rij;
     });
     tbody.replaceChildren(...rijen);
@@ -235,7 +245,23 @@
     return () => [min - rand, max + rand];
   }
 
-  function grafiek(doel, titel, series, data, assen) {
+  // a mark per run along the foot of the plot in the colour of its state: geslaagd, onvolledig, mislukt
+  function toestandMarkering(runs) {
+    return (u) => {
+      const ctx = u.ctx;
+      const h = Math.round(5 * devicePixelRatio);
+      const w = Math.round(10 * devicePixelRatio);
+      ctx.save();
+      runs.forEach((r, i) => {
+        const x = u.valToPos(u.data[0][i], 'x', true);
+        ctx.fillStyle = TOESTAND_KLEUR[r.toestand] || '#8a939b';
+        ctx.fillRect(Math.round(x - w / 2), u.bbox.top + u.bbox.height - h, w, h);
+      });
+      ctx.restore();
+    };
+  }
+
+  function grafiek(doel, titel, series, data, assen, runs) {
     const breedte = Math.max(300, doel.clientWidth || doel.parentElement.clientWidth - 32);
     return new uPlot({
       title: titel,
@@ -247,6 +273,7 @@
       series: [{ label: 'Gestart', value: (u, v) => (v == null ? '—' : tijdstipFmt.format(new Date(v * 1000))) }]
         .concat(series),
       axes: [{ values: asWaarden, space: 95, stroke: '#66707a', grid: { stroke: '#eef0f1' } }].concat(assen),
+      hooks: runs ? { draw: [toestandMarkering(runs)] } : {},
     }, data, doel);
   }
 
@@ -276,7 +303,7 @@
         punt('#8a939b'))
     ], [x, runs.map((r) => r.ingelezen), runs.map((r) => r.afgekeurd),
       runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
-    [getalAs('n', 3, 'records'), Object.assign(getalAs('s', 1, 'seconden'), { grid: { show: false } })]));
+    [getalAs('n', 3, 'records'), Object.assign(getalAs('s', 1, 'seconden'), { grid: { show: false } })], runs));
     state.grafieken.push(grafiek(signalenDoel, 'Gebeurtenissen per signaal',
       SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => g(v) },
         punt(SIGNAAL_KLEUR[s]))),
@@ -322,19 +349,21 @@
   async function openRun(runId) {
     const [detail, ruw] = await Promise.all([json('/api/dashboard/runs/' + runId), json('/api/runs/' + runId)]);
     const r = detail.run;
-    $('rd-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), statusLabel(r.status));
+    $('rd-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), toestandLabel(r));
     const berichten = Object.entries(r.berichten || {});
     $('rd-inhoud').replaceChildren(
       el('dl', { class: 'gegevens' },
         el('dt', {}, 'Peildatum'), el('dd', {}, datum(r.asOf)),
         el('dt', {}, 'Aanleiding'), el('dd', {}, AANLEIDING[r.trigger] || r.trigger),
+        el('dt', {}, 'Gestart door'), el('dd', {}, r.gestartDoor || (r.trigger === 'SCHEDULE' ? 'het schema' : r.trigger === 'RUN_ONCE' ? 'run-once (cron)' : '—')),
         el('dt', {}, 'Gestart'), el('dd', {}, tijdstip(r.startedAt)),
         el('dt', {}, 'Klaar'), el('dd', {}, tijdstip(r.finishedAt)),
         el('dt', {}, 'Duur'), el('dd', {}, duur(r.duurMs)),
         el('dt', {}, 'Kinderen beoordeeld'), el('dd', {}, g(r.kinderen)),
         ruw.phase ? [el('dt', {}, 'Fase'), el('dd', {}, FASE[ruw.phase] || ruw.phase)] : null,
         ruw.complete === true ? [el('dt', {}, 'Volledig'), el('dd', {}, 'ja: elke bron bereikt, elk bestand ingelezen')] : null,
-        ruw.complete === false ? [el('dt', {}, 'Volledig'), el('dd', {}, 'nee: niet elke bron bereikt of elk bestand ingelezen')] : null,
+        r.toestand !== 'GESLAAGD' && (r.redenen || []).length ? [el('dt', {}, r.toestand === 'MISLUKT' ? 'Mislukt' : 'Onvolledig'),
+          el('dd', {}, el('ul', { class: 'redenen', id: 'rd-redenen' }, r.redenen.map((t) => el('li', {}, t))))] : null,
         r.fout ? [el('dt', {}, 'Fout'), el('dd', {}, r.fout)] : null),
       el('h3', {}, 'Per bron'),
       tabel(['Bron', 'Bestanden', 'Ingelezen', 'Afgekeurde regels', 'Dubbel', 'Afgekeurde bestanden'],
@@ -495,8 +524,10 @@
       verbergVoortgang();
     }
     state.nieuweRunId = runId;
-    if (run.status === 'SUCCEEDED') meld('Run ' + runId + ' is klaar: geslaagd.');
-    else meld('Run ' + runId + ' is mislukt: ' + (run.error || 'onbekende fout'), true);
+    const rij = (await json('/api/dashboard/runs/' + runId)).run;
+    if (rij.toestand === 'GESLAAGD') meld('Run ' + runId + ' is klaar: geslaagd.');
+    else if (rij.toestand === 'ONVOLLEDIG') meld('Run ' + runId + ' is klaar maar onvolledig: ' + rij.redenen.join('; '), 'let-op');
+    else meld('Run ' + runId + ' is mislukt: ' + (rij.fout || 'onbekende fout'), true);
     await vernieuw();
   }
 
@@ -504,14 +535,14 @@
     const knop = $('nu-draaien');
     knop.disabled = true;
     try {
-      const r = await api('/api/runs', { method: 'POST' });
+      const r = await api('/api/runs?via=dashboard', { method: 'POST' });
       if (r.status === 202) {
         const b = await r.json();
         volg(b.runId);
         return;
       }
       if (r.status === 409) {
-        meld('Er loopt al een run.');
+        meld('Niet gestart: er loopt al een run. Deze wordt hieronder gevolgd.', 'let-op');
         await kijkStatus();
       } else if (r.status === 403) {
         meld('Alleen een operator mag een run starten.', true);

@@ -22,11 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunOverview {
 
-    /** One row of the runs table and one point of the chart. */
+    /**
+     * How a run ended as an operator must read it: a run that succeeded but did not reach every source
+     * or take in every file is ONVOLLEDIG (amber), not GESLAAGD (green).
+     */
+    public enum Toestand { BEZIG, GESLAAGD, ONVOLLEDIG, MISLUKT }
+
+    /**
+     * One row of the runs table and one point of the chart. {@code complete} as the run API has it;
+     * {@code redenen}: why a run is onvolledig or mislukt, in Dutch; {@code gestartDoor}: the user who
+     * started it from the API or the dashboard (none for the schedule and run-once).
+     */
     public record RunRow(long runId, LocalDate asOf, String trigger, String status, LocalDateTime startedAt,
                          LocalDateTime finishedAt, Long duurMs, int kinderen, long bestanden, long ingelezen,
                          long afgekeurd, long afgekeurdeBestanden, long dubbel, Map<String, Long> gebeurtenissen,
-                         long gebeurtenissenTotaal, Map<String, Long> berichten, String fout) {
+                         long gebeurtenissenTotaal, Map<String, Long> berichten, String fout, Boolean complete,
+                         Toestand toestand, List<String> redenen, long nietOpgepakt, String gestartDoor) {
     }
 
     /** A source's share of a run: files, rows taken in and rejected, duplicates and rejected files. */
@@ -56,7 +67,7 @@ public class RunOverview {
 
     /** The last runs, oldest first (the order of the chart). */
     public List<RunRow> latest(int max) {
-        List<RunRow> rows = new ArrayList<>(register.latest(max).stream().map(RunOverview::row).toList());
+        List<RunRow> rows = new ArrayList<>(register.latest(max).stream().map(this::row).toList());
         java.util.Collections.reverse(rows);
         return rows;
     }
@@ -66,7 +77,11 @@ public class RunOverview {
                 perSignal(run.counts()), files(runId)));
     }
 
-    static RunRow row(RunRegister.Run run) {
+    RunRow row(RunRegister.Run run) {
+        return row(run, register.startedBy(run.runId()).orElse(null));
+    }
+
+    static RunRow row(RunRegister.Run run, String startedBy) {
         Map<String, Long> c = run.counts();
         Map<String, Long> events = new LinkedHashMap<>();
         for (SignalCode s : SignalCode.values()) {
@@ -85,7 +100,50 @@ public class RunOverview {
         return new RunRow(run.runId(), run.asOf(), run.trigger().name(), run.status().name(), run.startedAt(),
                 run.finishedAt(), duur, run.kinderen(), sum(c, "files"), sum(c, "takenIn"), sum(c, "rejected"),
                 sum(c, "rejectedFiles"), sum(c, "duplicates"), events,
-                events.values().stream().mapToLong(Long::longValue).sum(), messages, Privacy.scrub(run.error()));
+                events.values().stream().mapToLong(Long::longValue).sum(), messages, Privacy.scrub(run.error()),
+                run.complete(), toestand(run), redenen(run), unmatched(c), startedBy);
+    }
+
+    static Toestand toestand(RunRegister.Run run) {
+        return switch (run.status()) {
+            case RUNNING -> Toestand.BEZIG;
+            case FAILED -> Toestand.MISLUKT;
+            // a run from before the hub recorded completeness counts as it was shown then
+            case SUCCEEDED -> Boolean.FALSE.equals(run.complete()) ? Toestand.ONVOLLEDIG : Toestand.GESLAAGD;
+        };
+    }
+
+    /** Why a run was not complete (or failed), one line per cause, in the words an operator reads. */
+    static List<String> redenen(RunRegister.Run run) {
+        List<String> redenen = new ArrayList<>();
+        if (run.status() == RunRegister.Status.FAILED) {
+            redenen.add("de run is mislukt" + (run.error() == null ? "" : ": " + Privacy.scrub(run.error())));
+        }
+        for (RunRegister.SourceRecord source : run.sources() == null ? List.<RunRegister.SourceRecord>of() : run.sources()) {
+            String bron = source.source();
+            if (source.rejectedFiles() > 0) {
+                redenen.add(bron + ": " + source.rejectedFiles() + " bestand(en) geheel afgekeurd");
+            }
+            long unmatched = run.counts().getOrDefault(RunRegister.UNMATCHED_COUNTER + bron, 0L);
+            if (unmatched > 0) {
+                redenen.add(bron + ": " + unmatched + " bestand(en) in de inbox die door geen route worden opgepakt");
+            }
+            List<String> others = source.problems().stream().filter(p -> !RunRegister.isUnmatchedProblem(p)).toList();
+            if (others.size() == 1) {
+                redenen.add(bron + ": " + Privacy.scrub(others.get(0)));
+            } else if (others.size() > 1) {
+                redenen.add(bron + ": " + others.size() + " problemen, de eerste: " + Privacy.scrub(others.get(0)));
+            }
+        }
+        if (redenen.isEmpty() && toestand(run) == Toestand.ONVOLLEDIG) {
+            redenen.add("niet elke bron bereikt of niet elk bestand ingelezen");
+        }
+        return redenen;
+    }
+
+    private static long unmatched(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> e.getKey().startsWith(RunRegister.UNMATCHED_COUNTER))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static long sum(Map<String, Long> counts, String what) {

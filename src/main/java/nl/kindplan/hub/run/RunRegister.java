@@ -24,7 +24,8 @@ public class RunRegister {
 
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
-    public enum Trigger { SCHEDULE, API, RUN_ONCE }
+    /** What started a run; API and DASHBOARD also record the signed-in user (started_by). */
+    public enum Trigger { SCHEDULE, API, RUN_ONCE, DASHBOARD }
 
     /** What a run is doing while it is in progress. */
     public enum Phase { FETCHING, TAKING_IN, EVALUATING, DELIVERING }
@@ -125,6 +126,62 @@ public class RunRegister {
         Long refusedFiles = jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE run_id = ? AND status = 'REJECTED'",
                 Long.class, runId);
         return problems == 0 && refusedFiles == 0;
+    }
+
+    /** Source name of the problems found by {@link UnmatchedFiles}; the counter {@code unmatched.<SOURCE>}. */
+    public static final String UNMATCHED_COUNTER = "unmatched.";
+    /** At most this many unmatched files of one inbox are listed one by one as problems of a run. */
+    static final int UNMATCHED_LISTED = 100;
+
+    /**
+     * Files lying in a source's inbox that no route will take (their names match no include pattern):
+     * one problem of the run per file, so the run is not complete, and their number as the counter
+     * {@code unmatched.<SOURCE>}. Call before {@link #finish}; a second call for the same source adds
+     * its problems and replaces the count.
+     */
+    public void unmatchedFiles(long runId, String source, String pattern, List<String> fileNames) {
+        if (fileNames.isEmpty()) {
+            return;
+        }
+        fileNames.stream().limit(UNMATCHED_LISTED).forEach(name -> problem(runId, source, "bestand '" + name
+                + "' wordt door geen route opgepakt: de naam past niet bij het patroon " + pattern
+                + "; het blijft in de inbox liggen tot het hernoemd of weggehaald is"));
+        if (fileNames.size() > UNMATCHED_LISTED) {
+            problem(runId, source, "en nog " + (fileNames.size() - UNMATCHED_LISTED) + " bestand(en) die door geen "
+                    + "route worden opgepakt (patroon " + pattern + ")");
+        }
+        jdbc.update("DELETE FROM run_count WHERE run_id = ? AND counter = ?", runId, UNMATCHED_COUNTER + source);
+        jdbc.update("INSERT INTO run_count (run_id, counter, amount) VALUES (?, ?, ?)", runId,
+                UNMATCHED_COUNTER + source, (long) fileNames.size());
+    }
+
+    /** Whether a problem of a run is one that {@link #unmatchedFiles} wrote (they are counted apart). */
+    public static boolean isUnmatchedProblem(String problem) {
+        return problem.contains(" door geen route ");
+    }
+
+    /**
+     * Who started a run (the signed-in user) and through what: the API or the dashboard button.
+     * RunService records the trigger when it claims the run; the web layer adds the person after.
+     */
+    public void startedBy(long runId, Trigger trigger, String user) {
+        jdbc.update("UPDATE nightly_run SET run_trigger = ?, started_by = ? WHERE id = ?", trigger.name(),
+                user == null ? null : user.substring(0, Math.min(user.length(), 100)), runId);
+    }
+
+    /** The user who started a run, if a person did. */
+    public Optional<String> startedBy(long runId) {
+        return jdbc.queryForList("SELECT started_by FROM nightly_run WHERE id = ?", String.class, runId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Overload of {@link #start(LocalDate, Trigger)} that records who started it. */
+    public long start(LocalDate asOf, Trigger trigger, String startedBy) {
+        long runId = start(asOf, trigger);
+        if (startedBy != null) {
+            startedBy(runId, trigger, startedBy);
+        }
+        return runId;
     }
 
     /** A run left RUNNING by a process that died is not running any more. */

@@ -110,14 +110,18 @@ class DashboardBrowserTest extends DashboardTestSupport {
 
         // last night's run, with its counts
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + runId));
-        assertThat(text("lr-titel")).contains("geslaagd");
+        assertThat(text("lr-titel")).as("a file was refused whole").contains("onvolledig");
+        assertThat(text("lr-redenen")).contains("VERZUIM: 1 bestand(en) geheel afgekeurd");
         assertThat(text("lr-ingelezen")).isEqualTo(String.valueOf(row.path("ingelezen").asLong()));
         assertThat(text("lr-afgekeurd")).isEqualTo(String.valueOf(row.path("afgekeurd").asLong()));
         assertThat(text("lr-gebeurtenissen")).isEqualTo(String.valueOf(row.path("gebeurtenissenTotaal").asLong()));
         WebElement tableRow = browser.findElement(By.cssSelector("#runs tbody tr[data-run-id='" + runId + "']"));
         List<String> cells = tableRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(cells.get(0)).isEqualTo("#" + runId);
-        assertThat(cells.get(4)).isEqualTo("geslaagd");
+        assertThat(cells.get(3)).isEqualTo("API · " + OPERATOR);
+        assertThat(cells.get(4)).isEqualTo("onvolledig");
+        assertThat(tableRow.findElement(By.cssSelector(".status.ONVOLLEDIG")).getDomAttribute("title"))
+                .contains("geheel afgekeurd");
         assertThat(cells.get(7)).isEqualTo(String.valueOf(row.path("ingelezen").asLong()));
         assertThat(cells.get(9)).as("thuiszitter events")
                 .isEqualTo(String.valueOf(row.path("gebeurtenissen").path("THUISZITTER").asLong()));
@@ -139,6 +143,8 @@ class DashboardBrowserTest extends DashboardTestSupport {
         }
         assertThat(pixelsOfColour("grafiek-records", "#2f6f8f", "#b5472f", "#8a939b"))
                 .as("points or lines of the records chart").isGreaterThan(20);
+        assertThat(pixelsOfColour("grafiek-records", "#c48a1c")).as("the amber mark of the onvolledig night")
+                .isGreaterThan(20);
         assertThat(pixelsOfColour("grafiek-signalen", "#7b4fa0", "#b5472f", "#c48a1c", "#3f8f6b", "#2f6f8f"))
                 .as("points or lines of the signals chart").isGreaterThan(20);
         assertThat(chartSeries(0, 1)).as("'Ingelezen' of the last run").endsWith(row.path("ingelezen").asLong());
@@ -148,7 +154,9 @@ class DashboardBrowserTest extends DashboardTestSupport {
         // a run's detail is one click away
         tableRow.click();
         WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-detail")));
-        assertThat(detail.getText()).contains("Run " + runId, "Per bron", "Gebeurtenissen per signaal", "Verzuim");
+        assertThat(detail.getText()).contains("Run " + runId, "Per bron", "Gebeurtenissen per signaal", "Verzuim",
+                "onvolledig", "Gestart door");
+        assertThat(browser.findElement(By.id("rd-redenen")).getText()).contains("VERZUIM: 1 bestand(en) geheel afgekeurd");
         screenshot("dashboard-run.png");
         detail.findElement(By.cssSelector("button")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("run-detail")));
@@ -163,13 +171,20 @@ class DashboardBrowserTest extends DashboardTestSupport {
             assertThat(newRunId).isGreaterThan(runId);
             assertThat(browser.findElement(By.id("nu-draaien")).isEnabled()).as("one run at a time").isFalse();
             screenshot("dashboard-voortgang.png");
+            // a second start while this one runs is refused (409): told in amber, not as a success
+            ((JavascriptExecutor) browser).executeScript(
+                    "const b = document.getElementById('nu-draaien'); b.disabled = false; b.click();");
+            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("melding")));
+            wait.until(ExpectedConditions.textToBePresentInElement(refused, "er loopt al een run"));
+            assertThat(refused.getDomAttribute("class")).isEqualTo("melding let-op");
+            screenshot("dashboard-409.png");
             held.release();
 
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("voortgang")));
             WebElement newRow = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#runs tbody tr[data-run-id='" + newRunId + "']")));
             assertThat(newRow.findElements(By.tagName("td")).get(4).getText()).isEqualTo("geslaagd");
-            assertThat(newRow.findElements(By.tagName("td")).get(3).getText()).isEqualTo("handmatig");
+            assertThat(newRow.findElements(By.tagName("td")).get(3).getText()).isEqualTo("dashboard · " + OPERATOR);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + newRunId));
             assertThat(text("melding")).contains("Run " + newRunId, "geslaagd");
         }
