@@ -447,6 +447,42 @@
     }
   }
 
+  // ---------- queues and files no route takes ----------
+
+  const DAG = 86400;
+  function leeftijd(sec) {
+    if (sec == null) return '—';
+    if (sec < 120) return sec + ' s';
+    if (sec < 7200) return Math.round(sec / 60) + ' min';
+    if (sec < 2 * DAG) return Math.round(sec / 3600) + ' uur';
+    return Math.floor(sec / DAG) + ' dagen';
+  }
+
+  async function laadWachtrijen() {
+    const w = await json('/api/dashboard/wachtrijen');
+    $('wachtrijen-bron').textContent = '— ' + (w.bron === 'EMBEDDED' ? 'ingebouwde broker' : 'externe broker (JMS)');
+    const tbody = document.querySelector('#wachtrijen tbody');
+    if (w.fout) { leeg(tbody, 4, w.fout); return; }
+    if (!w.queues.length) { leeg(tbody, 4, 'Nog geen kindplan-wachtrijen op de broker.'); return; }
+    tbody.replaceChildren(...w.queues.map((q) => {
+      // a recipient that has not collected its messages for three days or more stands out
+      const oud = q.oudsteLeeftijdSeconden != null && q.oudsteLeeftijdSeconden >= 3 * DAG;
+      return el('tr', { 'data-queue': q.queue, class: oud ? 'oud' : null },
+        td(q.queue), el('td', { class: 'getal' }, g(q.diepte) + (q.geteld ? '' : '+')),
+        el('td', { class: 'getal' }, q.consumenten == null ? 'onbekend' : g(q.consumenten)),
+        td(q.oudsteBericht ? tijdstip(q.oudsteBericht) + ' (' + leeftijd(q.oudsteLeeftijdSeconden) + ')' : 'leeg'));
+    }));
+  }
+
+  async function laadNietOpgepakt() {
+    const inboxen = await json('/api/dashboard/niet-opgepakt');
+    const rijen = inboxen.flatMap((i) => i.bestanden.map((b) => el('tr', {},
+      td(BRON[i.bron] || i.bron), td(b), el('td', {}, el('code', {}, i.patroon)))));
+    const tbody = document.querySelector('#niet-opgepakt tbody');
+    if (!rijen.length) leeg(tbody, 3, 'Geen: elk bestand in de inboxen wordt opgepakt.');
+    else tbody.replaceChildren(...rijen);
+  }
+
   // ---------- rejections ----------
 
   async function laadAfkeur() {
@@ -611,7 +647,7 @@
   // ---------- refresh ----------
 
   async function vernieuw() {
-    const delen = [laadGezondheid, laadRuns, laadZaken, laadDlq, laadAfkeur, laadRoutes];
+    const delen = [laadGezondheid, laadRuns, laadZaken, laadDlq, laadAfkeur, laadRoutes, laadWachtrijen, laadNietOpgepakt];
     const uitkomst = await Promise.allSettled(delen.map((f) => f()));
     const mislukt = uitkomst.filter((u) => u.status === 'rejected');
     $('bijgewerkt').textContent = 'bijgewerkt ' + uurFmt.format(new Date()) +

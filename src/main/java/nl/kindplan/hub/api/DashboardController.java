@@ -5,11 +5,13 @@ import java.util.List;
 
 import nl.kindplan.hub.dashboard.HubHealth;
 import nl.kindplan.hub.dashboard.OpenCases;
+import nl.kindplan.hub.dashboard.Queues;
 import nl.kindplan.hub.dashboard.Rejections;
 import nl.kindplan.hub.dashboard.RouteStatistics;
 import nl.kindplan.hub.dashboard.RunOverview;
 import nl.kindplan.hub.run.RunRegister;
 import nl.kindplan.hub.run.RunService;
+import nl.kindplan.hub.run.UnmatchedFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +39,12 @@ public class DashboardController {
     private final OpenCases cases;
     private final RunService runService;
     private final RunRegister register;
+    private final Queues queues;
+    private final UnmatchedFiles unmatched;
 
     public DashboardController(RouteStatistics routes, HubHealth health, RunOverview runs, Rejections rejections,
-                               OpenCases cases, RunService runService, RunRegister register) {
+                               OpenCases cases, RunService runService, RunRegister register, Queues queues,
+                               UnmatchedFiles unmatched) {
         this.routes = routes;
         this.health = health;
         this.runs = runs;
@@ -47,6 +52,8 @@ public class DashboardController {
         this.cases = cases;
         this.runService = runService;
         this.register = register;
+        this.queues = queues;
+        this.unmatched = unmatched;
     }
 
     @GetMapping("/status")
@@ -87,5 +94,22 @@ public class DashboardController {
     @GetMapping("/zaken")
     public OpenCases.Overview zaken() {
         return cases.overview();
+    }
+
+    /** Every kindplan.* queue of the broker: depth, consumers, oldest message. */
+    @GetMapping("/wachtrijen")
+    public Queues.Overview wachtrijen() {
+        return queues.overview();
+    }
+
+    /** Per inbox, the files lying there now that no route takes, with the pattern their names should match. */
+    @GetMapping("/niet-opgepakt")
+    public List<NietOpgepakt> nietOpgepakt() {
+        return unmatched.scan().stream()
+                .map(i -> new NietOpgepakt(i.source().name(), i.pattern(), i.files())).toList();
+    }
+
+    /** An inbox's files no route takes (its folder is left out: the dashboard shows no paths of the server). */
+    public record NietOpgepakt(String bron, String patroon, List<String> bestanden) {
     }
 }

@@ -175,6 +175,18 @@ public class RunRegister {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** The newest run that is over (succeeded, complete or not, or failed), for the alerts. */
+    public Optional<Run> lastFinished() {
+        return jdbc.queryForList("SELECT id FROM nightly_run WHERE status <> 'RUNNING' ORDER BY id DESC LIMIT 1",
+                Long.class).stream().findFirst().flatMap(this::find);
+    }
+
+    /** The newest run that ran to its end (SUCCEEDED, complete or not): a night that was not missed. */
+    public Optional<Run> lastSucceeded() {
+        return jdbc.queryForList("SELECT id FROM nightly_run WHERE status = 'SUCCEEDED' ORDER BY id DESC LIMIT 1",
+                Long.class).stream().findFirst().flatMap(this::find);
+    }
+
     /** Overload of {@link #start(LocalDate, Trigger)} that records who started it. */
     public long start(LocalDate asOf, Trigger trigger, String startedBy) {
         long runId = start(asOf, trigger);
