@@ -50,13 +50,16 @@
 
   const getal = new Intl.NumberFormat('nl-NL');
   const datumFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' });
+  // moments in the hub's zone, with the zone shown (CET/CEST), whatever the browser's zone
+  const ZONE = 'Europe/Amsterdam';
   const tijdstipFmt = new Intl.DateTimeFormat('nl-NL', {
-    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit'
+    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: ZONE,
+    timeZoneName: 'short'
   });
-  const uurFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
-  const secFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const dagFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short' });
-  const dagUurFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const uurFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: ZONE, timeZoneName: 'short' });
+  // a night's reference date is a date, no moment: the chart places it at noon UTC and labels it so
+  const peildagFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const peildagJaarFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
   const $ = (id) => document.getElementById(id);
   const state = { runs: [], grafieken: [], volgt: null, nieuweRunId: null };
@@ -92,7 +95,7 @@
   function lokaleTijd(s) {
     // LocalDateTime from the hub (no zone): the hub's local time
     if (!s) return null;
-    return new Date(/Z$|[+-]\d\d:\d\d$/.test(s) ? s : s.replace(/(\.\d{3})\d+$/, '$1'));
+    return new Date(s.replace(/(\.\d{3})\d+/, '$1'));
   }
   function datum(s) {
     if (!s) return '—';
@@ -184,7 +187,7 @@
   // ---------- runs ----------
 
   async function laadRuns() {
-    state.runs = await json('/api/dashboard/runs?max=30');
+    state.runs = await json('/api/dashboard/runs?max=' + ($('bereik').value || 30));
     toonLaatsteRun();
     toonRunsTabel();
     tekenGrafieken();
@@ -213,7 +216,7 @@
       leeg(tbody, 15, 'Nog geen runs. Start er een met ‘Nu draaien’.');
       return;
     }
-    const rijen = state.runs.slice().reverse().map((r) => {
+    const rijen = state.runs.slice(-30).reverse().map((r) => {
       const berichten = Object.values(r.berichten || {}).reduce((a, b) => a + b, 0);
       const rij = el('tr', { 'data-run-id': r.runId, title: 'Details van run ' + r.runId, onclick: () => openRun(r.runId) },
         td('#' + r.runId), td(datum(r.asOf)), td(tijdstip(r.startedAt)), td(aanleiding(r)),
@@ -229,10 +232,13 @@
 
   // ---------- chart ----------
 
-  // time labels as fine as the span of the runs asks: nights are days apart, a test's runs seconds
+  // the x axis is the nights' reference dates (asOf), one point per run
+  function peildagX(asOf) {
+    const [j, m, d] = asOf.split('-').map(Number);
+    return Date.UTC(j, m - 1, d, 12) / 1000;
+  }
   function asWaarden(u, splits) {
-    const span = u.scales.x.max - u.scales.x.min;
-    const fmt = span > 4 * 86400 ? dagFmt : span > 6 * 3600 ? dagUurFmt : span > 900 ? uurFmt : secFmt;
+    const fmt = u.scales.x.max - u.scales.x.min > 200 * 86400 ? peildagJaarFmt : peildagFmt;
     return splits.map((v) => fmt.format(new Date(v * 1000)));
   }
 
@@ -269,10 +275,11 @@
       height: 170,
       cursor: { drag: { x: false, y: false } },
       legend: { live: false },
-      scales: { x: { time: true, range: xBereik(data[0]) }, s: { auto: true } },
-      series: [{ label: 'Gestart', value: (u, v) => (v == null ? '—' : tijdstipFmt.format(new Date(v * 1000))) }]
+      scales: { x: { time: true, range: xBereik(data[0]) } },
+      series: [{ label: 'Peildatum', value: (u, v) => (v == null ? '—' : peildagJaarFmt.format(new Date(v * 1000))) }]
         .concat(series),
-      axes: [{ values: asWaarden, space: 95, stroke: '#66707a', grid: { stroke: '#eef0f1' } }].concat(assen),
+      axes: [{ values: asWaarden, space: 70, incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 30 * 86400, 91 * 86400],
+        stroke: '#66707a', grid: { stroke: '#eef0f1' } }].concat(assen),
       hooks: runs ? { draw: [toestandMarkering(runs)] } : {},
     }, data, doel);
   }
@@ -280,35 +287,40 @@
   function tekenGrafieken() {
     state.grafieken.forEach((c) => c.destroy());
     state.grafieken.length = 0;
-    const recordsDoel = $('grafiek-records');
-    const signalenDoel = $('grafiek-signalen');
-    const runs = state.runs.filter((r) => r.status !== 'RUNNING');
+    const doelen = ['grafiek-records', 'grafiek-signalen', 'grafiek-duur'].map($);
+    // by night: sorted by reference date (a night replayed later sits at its own date), then by run
+    const runs = state.runs.filter((r) => r.status !== 'RUNNING')
+      .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.runId - b.runId));
+    window.kindplanGrafiekRuns = runs.map((r) => r.runId);
+    doelen.forEach((d) => d.replaceChildren());
     if (!runs.length) {
-      recordsDoel.replaceChildren(el('p', { class: 'stil' }, 'Nog geen runs om te tonen.'));
-      signalenDoel.replaceChildren();
+      doelen[0].replaceChildren(el('p', { class: 'stil' }, 'Nog geen runs om te tonen.'));
       return;
     }
-    recordsDoel.replaceChildren();
-    signalenDoel.replaceChildren();
-    const x = runs.map((r) => Math.round(lokaleTijd(r.startedAt).getTime() / 1000));
-    const getalAs = (scale, side, label) => ({
-      scale, side, label, stroke: '#66707a', grid: { stroke: '#eef0f1' }, size: 56,
-      values: (u, splits) => splits.map((v) => getal.format(v))
+    const x = runs.map((r) => peildagX(r.asOf));
+    const getalAs = (scale, side, label, kleur) => ({
+      scale, side, label, stroke: kleur || '#66707a', grid: { show: side === 3, stroke: '#eef0f1' }, size: 56,
+      values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? getal.format(v) : ''))
     });
     const punt = (kleur) => ({ stroke: kleur, width: 2, points: { show: true, size: 6, fill: kleur } });
-    state.grafieken.push(grafiek(recordsDoel, 'Records en duur per run', [
+    // small counts beside large ones: rejected rows and files on their own axis (right), records left
+    state.grafieken.push(grafiek(doelen[0], 'Ingelezen (links) en afgekeurd (rechts) per nacht', [
       Object.assign({ label: 'Ingelezen', scale: 'n', value: (u, v) => g(v) }, punt('#2f6f8f')),
-      Object.assign({ label: 'Afgekeurd', scale: 'n', value: (u, v) => g(v) }, punt('#b5472f')),
-      Object.assign({ label: 'Duur (s)', scale: 's', dash: [5, 4], value: (u, v) => (v == null ? '—' : v + ' s') },
-        punt('#8a939b'))
+      Object.assign({ label: 'Afgekeurde regels', scale: 'a', value: (u, v) => g(v) }, punt('#b5472f')),
+      Object.assign({ label: 'Afgekeurde of niet opgepakte bestanden', scale: 'a', dash: [5, 4], value: (u, v) => g(v) },
+        punt('#c48a1c'))
     ], [x, runs.map((r) => r.ingelezen), runs.map((r) => r.afgekeurd),
-      runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
-    [getalAs('n', 3, 'records'), Object.assign(getalAs('s', 1, 'seconden'), { grid: { show: false } })], runs));
-    state.grafieken.push(grafiek(signalenDoel, 'Gebeurtenissen per signaal',
+      runs.map((r) => r.afgekeurdeBestanden + (r.nietOpgepakt || 0))],
+    [getalAs('n', 3, 'records'), getalAs('a', 1, 'afgekeurd', '#b5472f')], runs));
+    state.grafieken.push(grafiek(doelen[1], 'Gebeurtenissen per signaal per nacht',
       SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => g(v) },
         punt(SIGNAAL_KLEUR[s]))),
       [x].concat(SIGNALEN.map((s) => runs.map((r) => r.gebeurtenissen[s] || 0))),
       [getalAs('n', 3, 'gebeurtenissen')]));
+    state.grafieken.push(grafiek(doelen[2], 'Duur per nacht', [
+      Object.assign({ label: 'Duur (s)', scale: 's', value: (u, v) => (v == null ? '—' : v + ' s') }, punt('#8a939b'))
+    ], [x, runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
+    [Object.assign(getalAs('s', 3, 'seconden'), { values: (u, splits) => splits.map((v) => getal.format(v)) })]));
   }
 
   let resizeTimer = null;
@@ -377,11 +389,51 @@
       tabel(['Status', 'Aantal'], berichten.map(([k, v]) => [BERICHT_STATUS[k] || k, v]), [1]),
       ...runBronnen(ruw),
       el('h3', {}, 'Bestanden'),
-      tabel(['Bron', 'Bestand', 'Status', 'Regels', 'Ingelezen', 'Afgekeurd', 'Reden'],
-        detail.bestanden.map((b) => [BRON[b.bron] || b.bron, b.bestand, statusLabel(b.status), b.regels, b.ingelezen,
-          b.afgekeurd, b.reden]), [3, 4, 5]));
+      bestandenFilter(runId, detail.perBron.map((b) => b.bron)),
+      el('div', { id: 'rd-bestanden' }));
+    toonRunBestanden({ totaal: detail.bestandenTotaal, pagina: 1, perPagina: detail.bestanden.length || 50,
+      bestanden: detail.bestanden });
     const d = $('run-detail');
     if (!d.open) d.showModal();
+  }
+
+  // the run's files, filtered and a page at a time: a night can have a thousand
+  function bestandenFilter(runId, bronnen) {
+    const bron = el('select', { id: 'rd-bron', 'aria-label': 'Bron' }, el('option', { value: '' }, 'alle bronnen'),
+      bronnen.map((b) => el('option', { value: b }, BRON[b] || b)));
+    const status = el('select', { id: 'rd-status', 'aria-label': 'Status' }, el('option', { value: '' }, 'elke status'),
+      ['TAKEN_IN', 'REJECTED', 'DUPLICATE'].map((st) => el('option', { value: st }, STATUS_NAAM[st])));
+    const zoek = el('input', { id: 'rd-zoek', type: 'search', placeholder: 'naam bevat…', 'aria-label': 'Zoek op naam' });
+    let timer = null;
+    const laad = (pagina) => laadRunBestanden(runId, pagina).catch((e) => meld(e.message, true));
+    bron.addEventListener('change', () => laad(1));
+    status.addEventListener('change', () => laad(1));
+    zoek.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => laad(1), 300); });
+    state.runBestanden = laad;
+    return el('div', { class: 'filter' }, bron, status, zoek);
+  }
+
+  async function laadRunBestanden(runId, pagina) {
+    const q = new URLSearchParams({ pagina: String(pagina) });
+    [['bron', 'rd-bron'], ['status', 'rd-status'], ['zoek', 'rd-zoek']].forEach(([k, id]) => {
+      if ($(id).value) q.set(k, $(id).value.trim());
+    });
+    toonRunBestanden(await json('/api/dashboard/runs/' + runId + '/bestanden?' + q));
+  }
+
+  function toonRunBestanden(p) {
+    const van = p.totaal ? (p.pagina - 1) * p.perPagina + 1 : 0;
+    const tot = (p.pagina - 1) * p.perPagina + p.bestanden.length;
+    const vorige = el('button', { type: 'button', class: 'knop klein', disabled: p.pagina <= 1,
+      onclick: () => state.runBestanden(p.pagina - 1) }, '‹ Vorige');
+    const volgende = el('button', { type: 'button', class: 'knop klein', disabled: tot >= p.totaal,
+      onclick: () => state.runBestanden(p.pagina + 1) }, 'Volgende ›');
+    $('rd-bestanden').replaceChildren(
+      tabel(['Bron', 'Bestand', 'Status', 'Regels', 'Ingelezen', 'Afgekeurd', 'Reden'],
+        p.bestanden.map((b) => [BRON[b.bron] || b.bron, b.bestand, statusLabel(b.status), b.regels, b.ingelezen,
+          b.afgekeurd, b.reden]), [3, 4, 5]),
+      el('div', { class: 'pager', id: 'rd-pager' }, vorige,
+        el('span', { class: 'stil' }, g(van) + '–' + g(tot) + ' van ' + g(p.totaal)), volgende));
   }
 
   // ---------- cases ----------
@@ -414,7 +466,7 @@
       return;
     }
     tbody.replaceChildren(...d.berichten.map((m) => el('tr', { 'data-id': m.id },
-      td(m.tijdstip ? tijdstipFmt.format(new Date(m.tijdstip)) : '—'),
+      td(m.tijdstip ? tijdstip(m.tijdstip) : '—'),
       td((SIGNAAL_NAAM[m.signal] || m.signal || '—') + ', ' + (GEBEURTENIS[m.event] || m.event || '')),
       td(m.kind || '—'),
       el('td', {}, m.ontvanger ? (m.ontvangerType + ' ' + m.ontvanger) : '—',
@@ -505,13 +557,50 @@
   // ---------- routes ----------
 
   async function laadRoutes() {
-    const routes = await json('/api/dashboard/routes');
-    document.querySelector('#routes tbody').replaceChildren(...routes.map((r) => el('tr', { title: r.beschrijving || '' },
+    const [routes, acties] = await Promise.all([json('/api/dashboard/routes'), json('/api/dashboard/routes/acties')]);
+    const operator = $('gebruiker').dataset.rol === 'OPERATOR';
+    document.querySelector('#routes tbody').replaceChildren(...routes.map((r) => el('tr', { title: r.beschrijving || '', 'data-route': r.routeId },
       el('td', {}, ROUTE_NAAM[r.routeId] || r.routeId, el('div', { class: 'stil klein' }, r.routeId)),
       el('td', {}, statusLabel(r.status)), el('td', {}, statusLabel(r.gezondheid)),
       tdGetal(r.voltooid), tdGetal(r.mislukt), tdGetal(r.bezig),
-      td(r.laatsteActiviteit ? tijdstipFmt.format(new Date(r.laatsteActiviteit)) : '—'),
-      el('td', { class: 'getal' }, r.gemiddeldeMs == null ? '—' : duur(r.gemiddeldeMs)))));
+      td(r.laatsteActiviteit ? tijdstip(r.laatsteActiviteit) : '—'),
+      el('td', { class: 'getal' }, r.gemiddeldeMs == null ? '—' : duur(r.gemiddeldeMs)),
+      el('td', { class: 'reden' }, r.laatsteFout ? [tijdstip(r.laatsteFoutOp) + ': ', r.laatsteFout] : '—'),
+      el('td', {}, operator ? el('button', {
+        type: 'button', class: 'knop klein',
+        onclick: (e) => routeActie(r.routeId, r.status === 'Started' ? 'stoppen' : 'starten', e.currentTarget)
+      }, r.status === 'Started' ? 'Stoppen' : 'Starten') : null))));
+    const tbody = document.querySelector('#route-acties tbody');
+    if (!acties.length) leeg(tbody, 5, 'Nog geen route gestopt of gestart.');
+    else tbody.replaceChildren(...acties.map((a) => el('tr', {}, td(tijdstip(a.doneAt)), td(a.routeId),
+      td(a.action === 'STOP' ? 'gestopt' : 'gestart'), td(a.doneBy), td(STATUS_NAAM[a.outcome] || a.outcome || '—'))));
+    toonSamenvatting(routes);
+  }
+
+  // at the top: how many routes run, which are stopped or failing (with their last error), the next night
+  function toonSamenvatting(routes) {
+    const gestopt = routes.filter((r) => r.status !== 'Started');
+    const falend = routes.filter((r) => r.status === 'Started' && (r.gezondheid === 'DOWN' || r.laatsteFout));
+    $('sv-routes').replaceChildren(el('strong', {}, 'Routes: '),
+      (routes.length - gestopt.length) + ' actief · ', el('span', { class: gestopt.length ? 'let-op-tekst' : null },
+        gestopt.length + ' gestopt'), ' · ', el('span', { class: falend.length ? 'fout-tekst' : null },
+        falend.length + ' met fouten'));
+    $('sv-problemen').replaceChildren(...gestopt.map((r) => el('li', {}, (ROUTE_NAAM[r.routeId] || r.routeId) + ': gestopt')),
+      ...falend.map((r) => el('li', {}, (ROUTE_NAAM[r.routeId] || r.routeId) + ': ' +
+        (r.laatsteFout ? r.laatsteFout + ' (' + tijdstip(r.laatsteFoutOp) + ')' : 'ongezond'))));
+  }
+
+  async function routeActie(routeId, actie, knop) {
+    knop.disabled = true;
+    try {
+      const r = await api('/api/dashboard/routes/' + encodeURIComponent(routeId) + '/' + actie, { method: 'POST' });
+      if (r.ok) meld('Route ' + (ROUTE_NAAM[routeId] || routeId) + ' is ' + (actie === 'stoppen' ? 'gestopt.' : 'gestart.'),
+        actie === 'stoppen' ? 'let-op' : false);
+      else if (r.status === 403) meld('Alleen een operator mag routes stoppen en starten.', true);
+      else meld('De route kon niet worden ' + (actie === 'stoppen' ? 'gestopt' : 'gestart') + ': ' + await foutTekst(r), true);
+    } finally {
+      await laadRoutes().catch(() => {});
+    }
   }
 
   // ---------- run now and progress ----------
@@ -536,7 +625,7 @@
   function verbergVoortgang() {
     $('voortgang').hidden = true;
     $('voortgang').removeAttribute('aria-busy');
-    $('nu-draaien').disabled = false;
+    $('nu-draaien').disabled = $('gebruiker').dataset.rol === 'VIEWER';
   }
 
   async function volg(runId) {
@@ -593,6 +682,8 @@
 
   async function kijkStatus() {
     const s = await json('/api/dashboard/status');
+    $('sv-volgende').textContent = s.volgendeNacht ? 'volgende nacht: ' + tijdstip(s.volgendeNacht)
+      : 'geen volgende nacht gepland (schema gestopt)';
     if (s.bezig && s.runId && state.volgt !== s.runId) volg(s.runId);
   }
 
@@ -627,21 +718,55 @@
         el('dt', {}, 'BSN'), el('dd', {}, k.bsn || '—'),
         el('dt', {}, 'Onderwijsnummer'), el('dd', {}, k.onderwijsnummer || '—'),
         el('dt', {}, 'Geboortedatum'), el('dd', {}, datum(k.geboortedatum))),
+      el('h3', {}, 'Tijdlijn'),
+      tijdlijn(d),
       el('h3', {}, 'Zaken'),
-      tabel(['Signaal', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen'], (d.casussen || []).map((c) => [
+      tabel(['Signaal', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen en gronden'], (d.casussen || []).map((c) => [
         SIGNAAL_NAAM[c.signal] || c.signal, c.severity, datum(c.since), c.open ? 'open' : 'gesloten ' + datum(c.closedAsOf),
-        (c.events || []).map((e) => (GEBEURTENIS[e.event] || e.event) + ' ' + datum(e.asOf)).join(', ')])),
+        el('ul', { class: 'gronden' }, (c.events || []).map((e) => el('li', {},
+          (GEBEURTENIS[e.event] || e.event) + ' op ' + datum(e.asOf) + ' (run ' + e.runId + ')',
+          (e.gronden || []).length ? el('div', { class: 'stil klein' }, 'gronden: ' + e.gronden.map((gr) =>
+            gr.soort.toLowerCase() + ' ' + (gr.id || '') + (gr.herkomst ? ' uit ' + herkomst(gr.herkomst) : '')).join('; ')) : null)))])),
       el('h3', {}, 'Inschrijvingen'),
-      tabel(['School', 'Samenwerkingsverband', 'Begin', 'Einde', 'Reden'], (d.inschrijvingen || []).map((i) => [
-        i.brin + (i.vestiging || ''), i.samenwerkingsverband ? i.samenwerkingsverband.code : '—', datum(i.begindatum),
-        datum(i.einddatum), i.reden])),
+      tabel(['School', 'Samenwerkingsverband', 'Begin', 'Einde', 'Reden', 'Herkomst'], (d.inschrijvingen || []).map((i) => [
+        i.brin + (i.vestiging || ''),
+        i.samenwerkingsverband ? i.samenwerkingsverband.code + (i.samenwerkingsverband.naam ? ' · ' + i.samenwerkingsverband.naam : '') : '—',
+        datum(i.begindatum), datum(i.einddatum), i.reden, herkomst(i.herkomst)])),
       el('h3', {}, 'Verzuimmeldingen'),
-      tabel(['Melding', 'Soort', 'Status', 'Begin', 'Einde'], (d.meldingen || []).map((m) => [
-        m.meldingsnummer, m.verzuimsoort, m.status, datum(m.begindatum), datum(m.einddatum)])),
+      tabel(['Melding', 'Soort', 'Status', 'Begin', 'Einde', 'Herkomst'], (d.meldingen || []).map((m) => [
+        m.meldingsnummer, m.verzuimsoort, m.status, datum(m.begindatum), datum(m.einddatum),
+        herkomst(((m.versies || [])[(m.versies || []).length - 1] || {}).herkomst)])),
       el('h3', {}, 'Jeugdhulp'),
-      tabel(['Bericht', 'Dagtekening', 'Productcategorie', 'Begin', 'Einde'], (d.jeugdhulp || []).map((j) => [
-        j.bericht, datum(j.dagtekening), j.productcategorie, datum(j.begindatum || j.ingangsdatum), datum(j.einddatum)])));
+      tabel(['Bericht', 'Dagtekening', 'Productcategorie', 'Begin', 'Einde', 'Herkomst'], (d.jeugdhulp || []).map((j) => [
+        j.bericht, datum(j.dagtekening), j.productcategorie, datum(j.begindatum || j.ingangsdatum), datum(j.einddatum),
+        herkomst(j.herkomst)])));
     $('kind-detail').showModal();
+  }
+
+  // where a fact came from: file and line
+  function herkomst(h) {
+    return h && h.bestand ? h.bestand + (h.regel ? ':' + h.regel : '') : '—';
+  }
+
+  // the child's story in date order: school, verzuim, jeugdhulp and the cases the hub kept
+  function tijdlijn(d) {
+    const rij = (dag, wat, bron) => ({ dag, wat, bron });
+    const rijen = [];
+    (d.inschrijvingen || []).forEach((i) => {
+      const swv = i.samenwerkingsverband ? ' (' + (i.samenwerkingsverband.naam || i.samenwerkingsverband.code) + ')' : '';
+      rijen.push(rij(i.begindatum, 'ingeschreven op ' + i.brin + (i.vestiging || '') + swv, herkomst(i.herkomst)));
+      if (i.einddatum) rijen.push(rij(i.einddatum, 'uitgeschreven van ' + i.brin + (i.reden ? ', reden ' + i.reden : ''), herkomst(i.herkomst)));
+    });
+    (d.vrijstellingen || []).forEach((v) => rijen.push(rij(v.begindatum, 'vrijstelling ' + v.vrijstelling, herkomst(v.herkomst))));
+    (d.meldingen || []).forEach((m) => rijen.push(rij(m.begindatum, 'verzuimmelding ' + m.meldingsnummer + ' (' + m.verzuimsoort + ', ' + m.status + ')',
+      herkomst(((m.versies || [])[(m.versies || []).length - 1] || {}).herkomst))));
+    (d.jeugdhulp || []).forEach((j) => rijen.push(rij(j.begindatum || j.ingangsdatum || j.dagtekening,
+      'jeugdhulp ' + j.bericht + (j.productcategorie ? ' categorie ' + j.productcategorie : '') +
+      (j.einddatum ? ' tot ' + datum(j.einddatum) : ''), herkomst(j.herkomst))));
+    (d.casussen || []).forEach((c) => (c.events || []).forEach((e) => rijen.push(rij(e.asOf,
+      'zaak ' + (SIGNAAL_NAAM[c.signal] || c.signal) + ' ' + (GEBEURTENIS[e.event] || e.event), 'run ' + e.runId))));
+    rijen.sort((a, b) => (a.dag || '').localeCompare(b.dag || ''));
+    return tabel(['Datum', 'Wat', 'Waar vandaan'], rijen.map((r) => [datum(r.dag), r.wat, r.bron]));
   }
 
   // ---------- refresh ----------
@@ -655,11 +780,30 @@
     document.body.dataset.geladen = 'ja';
   }
 
+  // ---------- who is signed in ----------
+
+  const ROL = { OPERATOR: 'operator', VIEWER: 'kijker' };
+  async function laadGebruiker() {
+    const ik = await json('/api/dashboard/ik');
+    $('gebruiker').replaceChildren(el('strong', {}, ik.naam), ' · ' + (ROL[ik.rol] || ik.rol));
+    $('gebruiker').dataset.rol = ik.rol;
+    // only an operator starts a run; a viewer sees why not
+    if (ik.rol !== 'OPERATOR') {
+      $('nu-draaien').disabled = true;
+      $('nu-draaien').title = 'Alleen een operator mag een run starten';
+    }
+  }
+  $('afmelden').addEventListener('submit', () => { $('afmelden-csrf').value = cookie('XSRF-TOKEN') || ''; });
+
   $('nu-draaien').addEventListener('click', nuDraaien);
+  $('bereik').addEventListener('change', () => {
+    laadRuns().then(() => { document.body.dataset.bereik = $('bereik').value; }).catch(() => {});
+  });
   $('kind-zoeken').addEventListener('submit', openKind);
   $('kind-detail').addEventListener('close', () => { $('kd-inhoud').replaceChildren(); $('kind-nummer').value = ''; });
 
-  vernieuw().then(kijkStatus).catch(() => {});
+  // who is signed in first: the route buttons are for operators only
+  laadGebruiker().catch(() => {}).then(vernieuw).then(kijkStatus).catch(() => {});
   setInterval(() => { kijkStatus().catch(() => {}); }, 5000);
   setInterval(() => { if (!state.volgt) vernieuw().catch(() => {}); }, 30000);
 })();

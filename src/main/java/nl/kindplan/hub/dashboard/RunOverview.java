@@ -2,7 +2,7 @@ package nl.kindplan.hub.dashboard;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.TreeMap;
 
 import nl.kindplan.hub.run.RunRegister;
 import nl.kindplan.hub.signal.SignalCode;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +32,8 @@ public class RunOverview {
      * {@code redenen}: why a run is onvolledig or mislukt, in Dutch; {@code gestartDoor}: the user who
      * started it from the API or the dashboard (none for the schedule and run-once).
      */
-    public record RunRow(long runId, LocalDate asOf, String trigger, String status, LocalDateTime startedAt,
-                         LocalDateTime finishedAt, Long duurMs, int kinderen, long bestanden, long ingelezen,
+    public record RunRow(long runId, LocalDate asOf, String trigger, String status, OffsetDateTime startedAt,
+                         OffsetDateTime finishedAt, Long duurMs, int kinderen, long bestanden, long ingelezen,
                          long afgekeurd, long afgekeurdeBestanden, long dubbel, Map<String, Long> gebeurtenissen,
                          long gebeurtenissenTotaal, Map<String, Long> berichten, String fout, Boolean complete,
                          Toestand toestand, List<String> redenen, long nietOpgepakt, String gestartDoor) {
@@ -50,19 +49,26 @@ public class RunOverview {
     }
 
     /** A file taken in for a run (reasons never carry a full BSN). */
-    public record RunFile(long id, String bron, String bestand, String status, LocalDateTime ontvangen,
+    public record RunFile(long id, String bron, String bestand, String status, OffsetDateTime ontvangen,
                           int regels, int ingelezen, int afgekeurd, String reden) {
     }
 
-    public record RunDetail(RunRow run, List<PerSource> perBron, List<PerSignal> perSignaal, List<RunFile> bestanden) {
+    /** A run's detail; {@code bestanden}: its first files (see {@link #files}), {@code bestandenTotaal}: all. */
+    public record RunDetail(RunRow run, List<PerSource> perBron, List<PerSignal> perSignaal, List<RunFile> bestanden,
+                            long bestandenTotaal) {
     }
 
-    private final RunRegister register;
-    private final JdbcTemplate jdbc;
+    /** One page of a run's files as the detail filters them. */
+    public record FilesPage(long totaal, int pagina, int perPagina, List<RunFile> bestanden) {
+    }
 
-    public RunOverview(RunRegister register, JdbcTemplate jdbc) {
+    /** Files per page in the run detail. */
+    public static final int PER_PAGINA = 50;
+
+    private final RunRegister register;
+
+    public RunOverview(RunRegister register) {
         this.register = register;
-        this.jdbc = jdbc;
     }
 
     /** The last runs, oldest first (the order of the chart). */
@@ -73,8 +79,11 @@ public class RunOverview {
     }
 
     public java.util.Optional<RunDetail> detail(long runId) {
-        return register.find(runId).map(run -> new RunDetail(row(run), perSource(run.counts()),
-                perSignal(run.counts()), files(runId)));
+        return register.find(runId).map(run -> {
+            FilesPage first = files(runId, null, null, null, 1);
+            return new RunDetail(row(run), perSource(run.counts()), perSignal(run.counts()), first.bestanden(),
+                    first.totaal());
+        });
     }
 
     RunRow row(RunRegister.Run run) {
@@ -97,8 +106,8 @@ public class RunOverview {
             }
         });
         Long duur = run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-        return new RunRow(run.runId(), run.asOf(), run.trigger().name(), run.status().name(), run.startedAt(),
-                run.finishedAt(), duur, run.kinderen(), sum(c, "files"), sum(c, "takenIn"), sum(c, "rejected"),
+        return new RunRow(run.runId(), run.asOf(), run.trigger().name(), run.status().name(),
+                Tijd.metZone(run.startedAt()), Tijd.metZone(run.finishedAt()), duur, run.kinderen(), sum(c, "files"), sum(c, "takenIn"), sum(c, "rejected"),
                 sum(c, "rejectedFiles"), sum(c, "duplicates"), events,
                 events.values().stream().mapToLong(Long::longValue).sum(), messages, Privacy.scrub(run.error()),
                 run.complete(), toestand(run), redenen(run), unmatched(c), startedBy);
@@ -178,13 +187,12 @@ public class RunOverview {
         return list;
     }
 
-    private List<RunFile> files(long runId) {
-        return jdbc.query("""
-                SELECT id, source, file_name, status, received_at, rows_total, rows_taken_in, rows_rejected, reason
-                  FROM source_file WHERE run_id = ? ORDER BY id LIMIT 500""",
-                (rs, n) -> new RunFile(rs.getLong("id"), rs.getString("source"), rs.getString("file_name"),
-                        rs.getString("status"), rs.getTimestamp("received_at").toLocalDateTime(),
-                        rs.getInt("rows_total"), rs.getInt("rows_taken_in"), rs.getInt("rows_rejected"),
-                        Privacy.scrub(rs.getString("reason"))), runId);
+    /** Page {@code pagina} (from 1) of a run's files, filtered by source, status and a part of the name. */
+    public FilesPage files(long runId, String bron, String status, String zoek, int pagina) {
+        int page = Math.max(1, pagina);
+        RunRegister.FilePage found = register.files(runId, bron, status, zoek, (page - 1) * PER_PAGINA, PER_PAGINA);
+        return new FilesPage(found.total(), page, PER_PAGINA, found.files().stream().map(f -> new RunFile(f.id(),
+                f.source(), f.fileName(), f.status(), Tijd.metZone(f.receivedAt()), f.rowsTotal(), f.rowsTakenIn(),
+                f.rowsRejected(), Privacy.scrub(f.reason()))).toList());
     }
 }

@@ -187,6 +187,48 @@ public class RunRegister {
                 Long.class).stream().findFirst().flatMap(this::find);
     }
 
+    /** A file taken in (or refused, or skipped as duplicate) for a run. */
+    public record RunFile(long id, String source, String fileName, String status, LocalDateTime receivedAt,
+                          int rowsTotal, int rowsTakenIn, int rowsRejected, String reason) {
+    }
+
+    /** One page of a run's files, and how many match the filter in all. */
+    public record FilePage(long total, List<RunFile> files) {
+    }
+
+    /**
+     * A run's files in the order they were taken in, filtered (each filter may be null: source,
+     * status TAKEN_IN / REJECTED / DUPLICATE, a part of the name, case ignored) and paged.
+     */
+    public FilePage files(long runId, String source, String status, String nameContains, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE run_id = ?");
+        List<Object> args = new ArrayList<>(List.of(runId));
+        if (source != null && !source.isBlank()) {
+            where.append(" AND source = ?");
+            args.add(source);
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" AND status = ?");
+            args.add(status);
+        }
+        if (nameContains != null && !nameContains.isBlank()) {
+            where.append(" AND LOWER(file_name) LIKE ? ESCAPE '!'");
+            args.add("%" + nameContains.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM source_file" + where, Long.class, args.toArray());
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(limit);
+        paged.add(offset);
+        List<RunFile> files = jdbc.query("SELECT id, source, file_name, status, received_at, rows_total, rows_taken_in, "
+                + "rows_rejected, reason FROM source_file" + where + " ORDER BY id LIMIT ? OFFSET ?",
+                (rs, n) -> new RunFile(rs.getLong("id"), rs.getString("source"), rs.getString("file_name"),
+                        rs.getString("status"), rs.getTimestamp("received_at").toLocalDateTime(), rs.getInt("rows_total"),
+                        rs.getInt("rows_taken_in"), rs.getInt("rows_rejected"), rs.getString("reason")),
+                paged.toArray());
+        return new FilePage(total == null ? 0 : total, files);
+    }
+
     /** Overload of {@link #start(LocalDate, Trigger)} that records who started it. */
     public long start(LocalDate asOf, Trigger trigger, String startedBy) {
         long runId = start(asOf, trigger);
