@@ -275,7 +275,8 @@
       height: 170,
       cursor: { drag: { x: false, y: false } },
       legend: { live: false },
-      scales: { x: { time: true, range: xBereik(data[0]) } },
+      // counts from zero, the small ones (scale a) at least to 1 so that a single rejected row shows
+      scales: { x: { time: true, range: xBereik(data[0]) }, a: { range: (u, min, max) => [0, Math.max(1, max) * 1.15] } },
       series: [{ label: 'Peildatum', value: (u, v) => (v == null ? '—' : peildagJaarFmt.format(new Date(v * 1000))) }]
         .concat(series),
       axes: [{ values: asWaarden, space: 70, incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 30 * 86400, 91 * 86400],
@@ -303,12 +304,15 @@
       values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? getal.format(v) : ''))
     });
     const punt = (kleur) => ({ stroke: kleur, width: 2, points: { show: true, size: 6, fill: kleur } });
+    const staaf = (kleur, kant) => ({ stroke: kleur, fill: kleur, width: 1, points: { show: false },
+      paths: uPlot.paths.bars({ size: [0.3, 14], align: kant }) });
     // small counts beside large ones: rejected rows and files on their own axis (right), records left
     state.grafieken.push(grafiek(doelen[0], 'Ingelezen (links) en afgekeurd (rechts) per nacht', [
       Object.assign({ label: 'Ingelezen', scale: 'n', value: (u, v) => g(v) }, punt('#2f6f8f')),
-      Object.assign({ label: 'Afgekeurde regels', scale: 'a', value: (u, v) => g(v) }, punt('#b5472f')),
-      Object.assign({ label: 'Afgekeurde of niet opgepakte bestanden', scale: 'a', dash: [5, 4], value: (u, v) => g(v) },
-        punt('#c48a1c'))
+      // the small counts as bars side by side on their own axis: they never lie on the records' line
+      Object.assign({ label: 'Afgekeurde regels', scale: 'a', value: (u, v) => g(v) }, staaf('#b5472f', -1)),
+      Object.assign({ label: 'Afgekeurde of niet opgepakte bestanden', scale: 'a', value: (u, v) => g(v) },
+        staaf('#c48a1c', 1))
     ], [x, runs.map((r) => r.ingelezen), runs.map((r) => r.afgekeurd),
       runs.map((r) => r.afgekeurdeBestanden + (r.nietOpgepakt || 0))],
     [getalAs('n', 3, 'records'), getalAs('a', 1, 'afgekeurd', '#b5472f')], runs));
