@@ -107,8 +107,8 @@ public class RunOverview {
         });
         Long duur = run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
         return new RunRow(run.runId(), run.asOf(), run.trigger().name(), run.status().name(),
-                Tijd.metZone(run.startedAt()), Tijd.metZone(run.finishedAt()), duur, run.kinderen(), sum(c, "files"), sum(c, "takenIn"), sum(c, "rejected"),
-                sum(c, "rejectedFiles"), sum(c, "duplicates"), events,
+                Tijd.metZone(run.startedAt()), Tijd.metZone(run.finishedAt()), duur, run.kinderen(), sum(c, "files"),
+                sum(c, "takenIn"), sum(c, "rejected"), sum(c, "rejectedFiles"), sum(c, "duplicates"), events,
                 events.values().stream().mapToLong(Long::longValue).sum(), messages, Privacy.scrub(run.error()),
                 run.complete(), toestand(run), redenen(run), unmatched(c), startedBy);
     }

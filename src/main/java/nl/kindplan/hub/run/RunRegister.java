@@ -128,7 +128,7 @@ public class RunRegister {
         return problems == 0 && refusedFiles == 0;
     }
 
-    /** Source name of the problems found by {@link UnmatchedFiles}; the counter {@code unmatched.<SOURCE>}. */
+    /** Prefix of the counter {@code unmatched.<SOURCE>}: the files of that inbox no route takes (UnmatchedFiles). */
     public static final String UNMATCHED_COUNTER = "unmatched.";
     /** At most this many unmatched files of one inbox are listed one by one as problems of a run. */
     static final int UNMATCHED_LISTED = 100;
