@@ -19,6 +19,7 @@
   };
   const STATUS_NAAM = {
     SUCCEEDED: 'geslaagd', FAILED: 'mislukt', RUNNING: 'bezig',
+    GESLAAGD: 'geslaagd', ONVOLLEDIG: 'onvolledig', MISLUKT: 'mislukt', BEZIG: 'bezig',
     UP: 'gezond', DOWN: 'storing', UNKNOWN: 'onbekend', OUT_OF_SERVICE: 'buiten dienst',
     Started: 'actief', Stopped: 'gestopt', Suspended: 'gepauzeerd', Starting: 'start', Stopping: 'stopt',
     TAKEN_IN: 'ingelezen', REJECTED: 'afgekeurd', DUPLICATE: 'dubbel'
@@ -27,7 +28,9 @@
     FETCHING: 'bronnen ophalen', TAKING_IN: 'bestanden inlezen', EVALUATING: 'signalen beoordelen',
     DELIVERING: 'zaakberichten versturen'
   };
-  const AANLEIDING = { SCHEDULE: 'schema', API: 'handmatig', RUN_ONCE: 'eenmalig' };
+  const AANLEIDING = { SCHEDULE: 'schema', API: 'API', RUN_ONCE: 'eenmalig', DASHBOARD: 'dashboard' };
+  // the colour of a run's state, in the table, the detail and the chart (as in dashboard.css)
+  const TOESTAND_KLEUR = { GESLAAGD: '#3f8f6b', ONVOLLEDIG: '#c48a1c', MISLUKT: '#b5472f', BEZIG: '#2f6f8f' };
   const GEBEURTENIS = { OPENED: 'geopend', UPDATED: 'bijgewerkt', RESOLVED: 'opgelost' };
   const BRON = { VERZUIM: 'Verzuim', INSCHRIJVINGEN: 'Inschrijvingen', IJW: 'iJw', EDEXML: 'EDEXML' };
   const BERICHT_STATUS = { SENT: 'verzonden', PENDING: 'wachtend', DEAD: 'dead-letter' };
@@ -47,13 +50,16 @@
 
   const getal = new Intl.NumberFormat('nl-NL');
   const datumFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' });
+  // moments in the hub's zone, with the zone shown (CET/CEST), whatever the browser's zone
+  const ZONE = 'Europe/Amsterdam';
   const tijdstipFmt = new Intl.DateTimeFormat('nl-NL', {
-    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit'
+    day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: ZONE,
+    timeZoneName: 'short'
   });
-  const uurFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
-  const secFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const dagFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short' });
-  const dagUurFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const uurFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: ZONE, timeZoneName: 'short' });
+  // a night's reference date is a date, no moment: the chart places it at noon UTC and labels it so
+  const peildagFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const peildagJaarFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
   const $ = (id) => document.getElementById(id);
   const state = { runs: [], grafieken: [], volgt: null, nieuweRunId: null };
@@ -81,11 +87,15 @@
   const td = (tekst, klasse) => el('td', { class: klasse }, tekst);
   const tdGetal = (n) => el('td', { class: 'getal' }, g(n));
   const statusLabel = (s) => el('span', { class: 'status ' + s }, STATUS_NAAM[s] || s || '—');
+  // geslaagd, onvolledig (with its reasons as the tooltip) or mislukt
+  const toestandLabel = (r) => el('span', { class: 'status ' + r.toestand, title: (r.redenen || []).join('\n') || null },
+    STATUS_NAAM[r.toestand] || r.toestand || '—');
+  const aanleiding = (r) => (AANLEIDING[r.trigger] || r.trigger) + (r.gestartDoor ? ' · ' + r.gestartDoor : '');
 
   function lokaleTijd(s) {
     // LocalDateTime from the hub (no zone): the hub's local time
     if (!s) return null;
-    return new Date(/Z$|[+-]\d\d:\d\d$/.test(s) ? s : s.replace(/(\.\d{3})\d+$/, '$1'));
+    return new Date(s.replace(/(\.\d{3})\d+/, '$1'));
   }
   function datum(s) {
     if (!s) return '—';
@@ -142,10 +152,11 @@
   }
 
   let meldingTimer = null;
+  // soort: false (goed), true (fout, red) or 'let-op' (amber: a run refused, a night onvolledig)
   function meld(tekst, fout) {
     const m = $('melding');
     m.textContent = tekst;
-    m.className = 'melding' + (fout ? ' fout' : '');
+    m.className = 'melding' + (fout === 'let-op' ? ' let-op' : fout ? ' fout' : '');
     m.hidden = false;
     clearTimeout(meldingTimer);
     meldingTimer = setTimeout(() => { m.hidden = true; }, fout ? 15000 : 8000);
@@ -176,7 +187,7 @@
   // ---------- runs ----------
 
   async function laadRuns() {
-    state.runs = await json('/api/dashboard/runs?max=30');
+    state.runs = await json('/api/dashboard/runs?max=' + ($('bereik').value || 30));
     toonLaatsteRun();
     toonRunsTabel();
     tekenGrafieken();
@@ -189,8 +200,9 @@
       $('lr-titel').textContent = 'Nog geen run';
       return;
     }
-    $('lr-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), statusLabel(r.status));
+    $('lr-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), toestandLabel(r));
     $('lr-sub').textContent = 'peildatum ' + datum(r.asOf) + ' · ' + tijdstip(r.startedAt) + ' · ' + duur(r.duurMs);
+    $('lr-redenen').replaceChildren(...(r.toestand === 'GESLAAGD' ? [] : (r.redenen || []).map((t) => el('li', {}, t))));
     $('lr-ingelezen').textContent = g(r.ingelezen);
     $('lr-afgekeurd').textContent = g(r.afgekeurd);
     $('lr-afgekeurd-sub').textContent = r.afgekeurdeBestanden ? g(r.afgekeurdeBestanden) + ' bestand(en) geheel' : 'regels';
@@ -204,14 +216,15 @@
       leeg(tbody, 15, 'Nog geen runs. Start er een met ‘Nu draaien’.');
       return;
     }
-    const rijen = state.runs.slice().reverse().map((r) => {
+    const rijen = state.runs.slice(-30).reverse().map((r) => {
       const berichten = Object.values(r.berichten || {}).reduce((a, b) => a + b, 0);
       const rij = el('tr', { 'data-run-id': r.runId, title: 'Details van run ' + r.runId, onclick: () => openRun(r.runId) },
-        td('#' + r.runId), td(datum(r.asOf)), td(tijdstip(r.startedAt)), td(AANLEIDING[r.trigger] || r.trigger),
-        el('td', {}, statusLabel(r.status)), el('td', { class: 'getal' }, duur(r.duurMs)),
+        td('#' + r.runId), td(datum(r.asOf)), td(tijdstip(r.startedAt)), td(aanleiding(r)),
+        el('td', {}, toestandLabel(r)), el('td', { class: 'getal' }, duur(r.duurMs)),
         tdGetal(r.bestanden), tdGetal(r.ingelezen), tdGetal(r.afgekeurd),
         ...SIGNALEN.map((s) => tdGetal(r.gebeurtenissen[s])), tdGetal(berichten));
       if (r.runId === state.nieuweRunId) rij.classList.add('nieuw');
+      rij.dataset.toestand = r.toestand;
       return rij;
     });
     tbody.replaceChildren(...rijen);
@@ -219,10 +232,13 @@
 
   // ---------- chart ----------
 
-  // time labels as fine as the span of the runs asks: nights are days apart, a test's runs seconds
+  // the x axis is the nights' reference dates (asOf), one point per run
+  function peildagX(asOf) {
+    const [j, m, d] = asOf.split('-').map(Number);
+    return Date.UTC(j, m - 1, d, 12) / 1000;
+  }
   function asWaarden(u, splits) {
-    const span = u.scales.x.max - u.scales.x.min;
-    const fmt = span > 4 * 86400 ? dagFmt : span > 6 * 3600 ? dagUurFmt : span > 900 ? uurFmt : secFmt;
+    const fmt = u.scales.x.max - u.scales.x.min > 200 * 86400 ? peildagJaarFmt : peildagFmt;
     return splits.map((v) => fmt.format(new Date(v * 1000)));
   }
 
@@ -235,7 +251,23 @@
     return () => [min - rand, max + rand];
   }
 
-  function grafiek(doel, titel, series, data, assen) {
+  // a mark per run along the foot of the plot in the colour of its state: geslaagd, onvolledig, mislukt
+  function toestandMarkering(runs) {
+    return (u) => {
+      const ctx = u.ctx;
+      const h = Math.round(5 * devicePixelRatio);
+      const w = Math.round(10 * devicePixelRatio);
+      ctx.save();
+      runs.forEach((r, i) => {
+        const x = u.valToPos(u.data[0][i], 'x', true);
+        ctx.fillStyle = TOESTAND_KLEUR[r.toestand] || '#8a939b';
+        ctx.fillRect(Math.round(x - w / 2), u.bbox.top + u.bbox.height - h, w, h);
+      });
+      ctx.restore();
+    };
+  }
+
+  function grafiek(doel, titel, series, data, assen, runs) {
     const breedte = Math.max(300, doel.clientWidth || doel.parentElement.clientWidth - 32);
     return new uPlot({
       title: titel,
@@ -243,45 +275,56 @@
       height: 170,
       cursor: { drag: { x: false, y: false } },
       legend: { live: false },
-      scales: { x: { time: true, range: xBereik(data[0]) }, s: { auto: true } },
-      series: [{ label: 'Gestart', value: (u, v) => (v == null ? '—' : tijdstipFmt.format(new Date(v * 1000))) }]
+      // counts from zero, the small ones (scale a) at least to 1 so that a single rejected row shows
+      scales: { x: { time: true, range: xBereik(data[0]) }, a: { range: (u, min, max) => [0, Math.max(1, max) * 1.15] } },
+      series: [{ label: 'Peildatum', value: (u, v) => (v == null ? '—' : peildagJaarFmt.format(new Date(v * 1000))) }]
         .concat(series),
-      axes: [{ values: asWaarden, space: 95, stroke: '#66707a', grid: { stroke: '#eef0f1' } }].concat(assen),
+      axes: [{ values: asWaarden, space: 70, incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 30 * 86400, 91 * 86400],
+        stroke: '#66707a', grid: { stroke: '#eef0f1' } }].concat(assen),
+      hooks: runs ? { draw: [toestandMarkering(runs)] } : {},
     }, data, doel);
   }
 
   function tekenGrafieken() {
     state.grafieken.forEach((c) => c.destroy());
     state.grafieken.length = 0;
-    const recordsDoel = $('grafiek-records');
-    const signalenDoel = $('grafiek-signalen');
-    const runs = state.runs.filter((r) => r.status !== 'RUNNING');
+    const doelen = ['grafiek-records', 'grafiek-signalen', 'grafiek-duur'].map($);
+    // by night: sorted by reference date (a night replayed later sits at its own date), then by run
+    const runs = state.runs.filter((r) => r.status !== 'RUNNING')
+      .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.runId - b.runId));
+    window.kindplanGrafiekRuns = runs.map((r) => r.runId);
+    doelen.forEach((d) => d.replaceChildren());
     if (!runs.length) {
-      recordsDoel.replaceChildren(el('p', { class: 'stil' }, 'Nog geen runs om te tonen.'));
-      signalenDoel.replaceChildren();
+      doelen[0].replaceChildren(el('p', { class: 'stil' }, 'Nog geen runs om te tonen.'));
       return;
     }
-    recordsDoel.replaceChildren();
-    signalenDoel.replaceChildren();
-    const x = runs.map((r) => Math.round(lokaleTijd(r.startedAt).getTime() / 1000));
-    const getalAs = (scale, side, label) => ({
-      scale, side, label, stroke: '#66707a', grid: { stroke: '#eef0f1' }, size: 56,
-      values: (u, splits) => splits.map((v) => getal.format(v))
+    const x = runs.map((r) => peildagX(r.asOf));
+    const getalAs = (scale, side, label, kleur) => ({
+      scale, side, label, stroke: kleur || '#66707a', grid: { show: side === 3, stroke: '#eef0f1' }, size: 56,
+      values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? getal.format(v) : ''))
     });
     const punt = (kleur) => ({ stroke: kleur, width: 2, points: { show: true, size: 6, fill: kleur } });
-    state.grafieken.push(grafiek(recordsDoel, 'Records en duur per run', [
+    const staaf = (kleur, kant) => ({ stroke: kleur, fill: kleur, width: 1, points: { show: false },
+      paths: uPlot.paths.bars({ size: [0.3, 14], align: kant }) });
+    // small counts beside large ones: rejected rows and files on their own axis (right), records left
+    state.grafieken.push(grafiek(doelen[0], 'Ingelezen (links) en afgekeurd (rechts) per nacht', [
       Object.assign({ label: 'Ingelezen', scale: 'n', value: (u, v) => g(v) }, punt('#2f6f8f')),
-      Object.assign({ label: 'Afgekeurd', scale: 'n', value: (u, v) => g(v) }, punt('#b5472f')),
-      Object.assign({ label: 'Duur (s)', scale: 's', dash: [5, 4], value: (u, v) => (v == null ? '—' : v + ' s') },
-        punt('#8a939b'))
+      // the small counts as bars side by side on their own axis: they never lie on the records' line
+      Object.assign({ label: 'Afgekeurde regels', scale: 'a', value: (u, v) => g(v) }, staaf('#b5472f', -1)),
+      Object.assign({ label: 'Afgekeurde of niet opgepakte bestanden', scale: 'a', value: (u, v) => g(v) },
+        staaf('#c48a1c', 1))
     ], [x, runs.map((r) => r.ingelezen), runs.map((r) => r.afgekeurd),
-      runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
-    [getalAs('n', 3, 'records'), Object.assign(getalAs('s', 1, 'seconden'), { grid: { show: false } })]));
-    state.grafieken.push(grafiek(signalenDoel, 'Gebeurtenissen per signaal',
+      runs.map((r) => r.afgekeurdeBestanden + (r.nietOpgepakt || 0))],
+    [getalAs('n', 3, 'records'), getalAs('a', 1, 'afgekeurd', '#b5472f')], runs));
+    state.grafieken.push(grafiek(doelen[1], 'Gebeurtenissen per signaal per nacht',
       SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => g(v) },
         punt(SIGNAAL_KLEUR[s]))),
       [x].concat(SIGNALEN.map((s) => runs.map((r) => r.gebeurtenissen[s] || 0))),
       [getalAs('n', 3, 'gebeurtenissen')]));
+    state.grafieken.push(grafiek(doelen[2], 'Duur per nacht', [
+      Object.assign({ label: 'Duur (s)', scale: 's', value: (u, v) => (v == null ? '—' : v + ' s') }, punt('#8a939b'))
+    ], [x, runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
+    [Object.assign(getalAs('s', 3, 'seconden'), { values: (u, splits) => splits.map((v) => getal.format(v)) })]));
   }
 
   let resizeTimer = null;
@@ -322,19 +365,21 @@
   async function openRun(runId) {
     const [detail, ruw] = await Promise.all([json('/api/dashboard/runs/' + runId), json('/api/runs/' + runId)]);
     const r = detail.run;
-    $('rd-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), statusLabel(r.status));
+    $('rd-titel').replaceChildren(el('span', {}, 'Run ' + r.runId + ' '), toestandLabel(r));
     const berichten = Object.entries(r.berichten || {});
     $('rd-inhoud').replaceChildren(
       el('dl', { class: 'gegevens' },
         el('dt', {}, 'Peildatum'), el('dd', {}, datum(r.asOf)),
         el('dt', {}, 'Aanleiding'), el('dd', {}, AANLEIDING[r.trigger] || r.trigger),
+        el('dt', {}, 'Gestart door'), el('dd', {}, r.gestartDoor || (r.trigger === 'SCHEDULE' ? 'het schema' : r.trigger === 'RUN_ONCE' ? 'run-once (cron)' : '—')),
         el('dt', {}, 'Gestart'), el('dd', {}, tijdstip(r.startedAt)),
         el('dt', {}, 'Klaar'), el('dd', {}, tijdstip(r.finishedAt)),
         el('dt', {}, 'Duur'), el('dd', {}, duur(r.duurMs)),
         el('dt', {}, 'Kinderen beoordeeld'), el('dd', {}, g(r.kinderen)),
         ruw.phase ? [el('dt', {}, 'Fase'), el('dd', {}, FASE[ruw.phase] || ruw.phase)] : null,
         ruw.complete === true ? [el('dt', {}, 'Volledig'), el('dd', {}, 'ja: elke bron bereikt, elk bestand ingelezen')] : null,
-        ruw.complete === false ? [el('dt', {}, 'Volledig'), el('dd', {}, 'nee: niet elke bron bereikt of elk bestand ingelezen')] : null,
+        r.toestand !== 'GESLAAGD' && (r.redenen || []).length ? [el('dt', {}, r.toestand === 'MISLUKT' ? 'Mislukt' : 'Onvolledig'),
+          el('dd', {}, el('ul', { class: 'redenen', id: 'rd-redenen' }, r.redenen.map((t) => el('li', {}, t))))] : null,
         r.fout ? [el('dt', {}, 'Fout'), el('dd', {}, r.fout)] : null),
       el('h3', {}, 'Per bron'),
       tabel(['Bron', 'Bestanden', 'Ingelezen', 'Afgekeurde regels', 'Dubbel', 'Afgekeurde bestanden'],
@@ -348,11 +393,51 @@
       tabel(['Status', 'Aantal'], berichten.map(([k, v]) => [BERICHT_STATUS[k] || k, v]), [1]),
       ...runBronnen(ruw),
       el('h3', {}, 'Bestanden'),
-      tabel(['Bron', 'Bestand', 'Status', 'Regels', 'Ingelezen', 'Afgekeurd', 'Reden'],
-        detail.bestanden.map((b) => [BRON[b.bron] || b.bron, b.bestand, statusLabel(b.status), b.regels, b.ingelezen,
-          b.afgekeurd, b.reden]), [3, 4, 5]));
+      bestandenFilter(runId, detail.perBron.map((b) => b.bron)),
+      el('div', { id: 'rd-bestanden' }));
+    toonRunBestanden({ totaal: detail.bestandenTotaal, pagina: 1, perPagina: detail.bestanden.length || 50,
+      bestanden: detail.bestanden });
     const d = $('run-detail');
     if (!d.open) d.showModal();
+  }
+
+  // the run's files, filtered and a page at a time: a night can have a thousand
+  function bestandenFilter(runId, bronnen) {
+    const bron = el('select', { id: 'rd-bron', 'aria-label': 'Bron' }, el('option', { value: '' }, 'alle bronnen'),
+      bronnen.map((b) => el('option', { value: b }, BRON[b] || b)));
+    const status = el('select', { id: 'rd-status', 'aria-label': 'Status' }, el('option', { value: '' }, 'elke status'),
+      ['TAKEN_IN', 'REJECTED', 'DUPLICATE'].map((st) => el('option', { value: st }, STATUS_NAAM[st])));
+    const zoek = el('input', { id: 'rd-zoek', type: 'search', placeholder: 'naam bevat…', 'aria-label': 'Zoek op naam' });
+    let timer = null;
+    const laad = (pagina) => laadRunBestanden(runId, pagina).catch((e) => meld(e.message, true));
+    bron.addEventListener('change', () => laad(1));
+    status.addEventListener('change', () => laad(1));
+    zoek.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => laad(1), 300); });
+    state.runBestanden = laad;
+    return el('div', { class: 'filter' }, bron, status, zoek);
+  }
+
+  async function laadRunBestanden(runId, pagina) {
+    const q = new URLSearchParams({ pagina: String(pagina) });
+    [['bron', 'rd-bron'], ['status', 'rd-status'], ['zoek', 'rd-zoek']].forEach(([k, id]) => {
+      if ($(id).value) q.set(k, $(id).value.trim());
+    });
+    toonRunBestanden(await json('/api/dashboard/runs/' + runId + '/bestanden?' + q));
+  }
+
+  function toonRunBestanden(p) {
+    const van = p.totaal ? (p.pagina - 1) * p.perPagina + 1 : 0;
+    const tot = (p.pagina - 1) * p.perPagina + p.bestanden.length;
+    const vorige = el('button', { type: 'button', class: 'knop klein', disabled: p.pagina <= 1,
+      onclick: () => state.runBestanden(p.pagina - 1) }, '‹ Vorige');
+    const volgende = el('button', { type: 'button', class: 'knop klein', disabled: tot >= p.totaal,
+      onclick: () => state.runBestanden(p.pagina + 1) }, 'Volgende ›');
+    $('rd-bestanden').replaceChildren(
+      tabel(['Bron', 'Bestand', 'Status', 'Regels', 'Ingelezen', 'Afgekeurd', 'Reden'],
+        p.bestanden.map((b) => [BRON[b.bron] || b.bron, b.bestand, statusLabel(b.status), b.regels, b.ingelezen,
+          b.afgekeurd, b.reden]), [3, 4, 5]),
+      el('div', { class: 'pager', id: 'rd-pager' }, vorige,
+        el('span', { class: 'stil' }, g(van) + '–' + g(tot) + ' van ' + g(p.totaal)), volgende));
   }
 
   // ---------- cases ----------
@@ -385,7 +470,7 @@
       return;
     }
     tbody.replaceChildren(...d.berichten.map((m) => el('tr', { 'data-id': m.id },
-      td(m.tijdstip ? tijdstipFmt.format(new Date(m.tijdstip)) : '—'),
+      td(m.tijdstip ? tijdstip(m.tijdstip) : '—'),
       td((SIGNAAL_NAAM[m.signal] || m.signal || '—') + ', ' + (GEBEURTENIS[m.event] || m.event || '')),
       td(m.kind || '—'),
       el('td', {}, m.ontvanger ? (m.ontvangerType + ' ' + m.ontvanger) : '—',
@@ -418,6 +503,42 @@
     }
   }
 
+  // ---------- queues and files no route takes ----------
+
+  const DAG = 86400;
+  function leeftijd(sec) {
+    if (sec == null) return '—';
+    if (sec < 120) return sec + ' s';
+    if (sec < 7200) return Math.round(sec / 60) + ' min';
+    if (sec < 2 * DAG) return Math.round(sec / 3600) + ' uur';
+    return Math.floor(sec / DAG) + ' dagen';
+  }
+
+  async function laadWachtrijen() {
+    const w = await json('/api/dashboard/wachtrijen');
+    $('wachtrijen-bron').textContent = '— ' + (w.bron === 'EMBEDDED' ? 'ingebouwde broker' : 'externe broker (JMS)');
+    const tbody = document.querySelector('#wachtrijen tbody');
+    if (w.fout) { leeg(tbody, 4, w.fout); return; }
+    if (!w.queues.length) { leeg(tbody, 4, 'Nog geen kindplan-wachtrijen op de broker.'); return; }
+    tbody.replaceChildren(...w.queues.map((q) => {
+      // a recipient that has not collected its messages for three days or more stands out
+      const oud = q.oudsteLeeftijdSeconden != null && q.oudsteLeeftijdSeconden >= 3 * DAG;
+      return el('tr', { 'data-queue': q.queue, class: oud ? 'oud' : null },
+        td(q.queue), el('td', { class: 'getal' }, g(q.diepte) + (q.geteld ? '' : '+')),
+        el('td', { class: 'getal' }, q.consumenten == null ? 'onbekend' : g(q.consumenten)),
+        td(q.oudsteBericht ? tijdstip(q.oudsteBericht) + ' (' + leeftijd(q.oudsteLeeftijdSeconden) + ')' : 'leeg'));
+    }));
+  }
+
+  async function laadNietOpgepakt() {
+    const inboxen = await json('/api/dashboard/niet-opgepakt');
+    const rijen = inboxen.flatMap((i) => i.bestanden.map((b) => el('tr', {},
+      td(BRON[i.bron] || i.bron), td(b), el('td', {}, el('code', {}, i.patroon)))));
+    const tbody = document.querySelector('#niet-opgepakt tbody');
+    if (!rijen.length) leeg(tbody, 3, 'Geen: elk bestand in de inboxen wordt opgepakt.');
+    else tbody.replaceChildren(...rijen);
+  }
+
   // ---------- rejections ----------
 
   async function laadAfkeur() {
@@ -440,13 +561,50 @@
   // ---------- routes ----------
 
   async function laadRoutes() {
-    const routes = await json('/api/dashboard/routes');
-    document.querySelector('#routes tbody').replaceChildren(...routes.map((r) => el('tr', { title: r.beschrijving || '' },
+    const [routes, acties] = await Promise.all([json('/api/dashboard/routes'), json('/api/dashboard/routes/acties')]);
+    const operator = $('gebruiker').dataset.rol === 'OPERATOR';
+    document.querySelector('#routes tbody').replaceChildren(...routes.map((r) => el('tr', { title: r.beschrijving || '', 'data-route': r.routeId },
       el('td', {}, ROUTE_NAAM[r.routeId] || r.routeId, el('div', { class: 'stil klein' }, r.routeId)),
       el('td', {}, statusLabel(r.status)), el('td', {}, statusLabel(r.gezondheid)),
       tdGetal(r.voltooid), tdGetal(r.mislukt), tdGetal(r.bezig),
-      td(r.laatsteActiviteit ? tijdstipFmt.format(new Date(r.laatsteActiviteit)) : '—'),
-      el('td', { class: 'getal' }, r.gemiddeldeMs == null ? '—' : duur(r.gemiddeldeMs)))));
+      td(r.laatsteActiviteit ? tijdstip(r.laatsteActiviteit) : '—'),
+      el('td', { class: 'getal' }, r.gemiddeldeMs == null ? '—' : duur(r.gemiddeldeMs)),
+      el('td', { class: 'reden' }, r.laatsteFout ? [tijdstip(r.laatsteFoutOp) + ': ', r.laatsteFout] : '—'),
+      el('td', {}, operator ? el('button', {
+        type: 'button', class: 'knop klein',
+        onclick: (e) => routeActie(r.routeId, r.status === 'Started' ? 'stoppen' : 'starten', e.currentTarget)
+      }, r.status === 'Started' ? 'Stoppen' : 'Starten') : null))));
+    const tbody = document.querySelector('#route-acties tbody');
+    if (!acties.length) leeg(tbody, 5, 'Nog geen route gestopt of gestart.');
+    else tbody.replaceChildren(...acties.map((a) => el('tr', {}, td(tijdstip(a.doneAt)), td(a.routeId),
+      td(a.action === 'STOP' ? 'gestopt' : 'gestart'), td(a.doneBy), td(STATUS_NAAM[a.outcome] || a.outcome || '—'))));
+    toonSamenvatting(routes);
+  }
+
+  // at the top: how many routes run, which are stopped or failing (with their last error), the next night
+  function toonSamenvatting(routes) {
+    const gestopt = routes.filter((r) => r.status !== 'Started');
+    const falend = routes.filter((r) => r.status === 'Started' && (r.gezondheid === 'DOWN' || r.laatsteFout));
+    $('sv-routes').replaceChildren(el('strong', {}, 'Routes: '),
+      (routes.length - gestopt.length) + ' actief · ', el('span', { class: gestopt.length ? 'let-op-tekst' : null },
+        gestopt.length + ' gestopt'), ' · ', el('span', { class: falend.length ? 'fout-tekst' : null },
+        falend.length + ' met fouten'));
+    $('sv-problemen').replaceChildren(...gestopt.map((r) => el('li', {}, (ROUTE_NAAM[r.routeId] || r.routeId) + ': gestopt')),
+      ...falend.map((r) => el('li', {}, (ROUTE_NAAM[r.routeId] || r.routeId) + ': ' +
+        (r.laatsteFout ? r.laatsteFout + ' (' + tijdstip(r.laatsteFoutOp) + ')' : 'ongezond'))));
+  }
+
+  async function routeActie(routeId, actie, knop) {
+    knop.disabled = true;
+    try {
+      const r = await api('/api/dashboard/routes/' + encodeURIComponent(routeId) + '/' + actie, { method: 'POST' });
+      if (r.ok) meld('Route ' + (ROUTE_NAAM[routeId] || routeId) + ' is ' + (actie === 'stoppen' ? 'gestopt.' : 'gestart.'),
+        actie === 'stoppen' ? 'let-op' : false);
+      else if (r.status === 403) meld('Alleen een operator mag routes stoppen en starten.', true);
+      else meld('De route kon niet worden ' + (actie === 'stoppen' ? 'gestopt' : 'gestart') + ': ' + await foutTekst(r), true);
+    } finally {
+      await laadRoutes().catch(() => {});
+    }
   }
 
   // ---------- run now and progress ----------
@@ -471,7 +629,7 @@
   function verbergVoortgang() {
     $('voortgang').hidden = true;
     $('voortgang').removeAttribute('aria-busy');
-    $('nu-draaien').disabled = false;
+    $('nu-draaien').disabled = $('gebruiker').dataset.rol === 'VIEWER';
   }
 
   async function volg(runId) {
@@ -495,8 +653,10 @@
       verbergVoortgang();
     }
     state.nieuweRunId = runId;
-    if (run.status === 'SUCCEEDED') meld('Run ' + runId + ' is klaar: geslaagd.');
-    else meld('Run ' + runId + ' is mislukt: ' + (run.error || 'onbekende fout'), true);
+    const rij = (await json('/api/dashboard/runs/' + runId)).run;
+    if (rij.toestand === 'GESLAAGD') meld('Run ' + runId + ' is klaar: geslaagd.');
+    else if (rij.toestand === 'ONVOLLEDIG') meld('Run ' + runId + ' is klaar maar onvolledig: ' + rij.redenen.join('; '), 'let-op');
+    else meld('Run ' + runId + ' is mislukt: ' + (rij.fout || 'onbekende fout'), true);
     await vernieuw();
   }
 
@@ -504,14 +664,14 @@
     const knop = $('nu-draaien');
     knop.disabled = true;
     try {
-      const r = await api('/api/runs', { method: 'POST' });
+      const r = await api('/api/runs?via=dashboard', { method: 'POST' });
       if (r.status === 202) {
         const b = await r.json();
         volg(b.runId);
         return;
       }
       if (r.status === 409) {
-        meld('Er loopt al een run.');
+        meld('Niet gestart: er loopt al een run. Deze wordt hieronder gevolgd.', 'let-op');
         await kijkStatus();
       } else if (r.status === 403) {
         meld('Alleen een operator mag een run starten.', true);
@@ -526,6 +686,8 @@
 
   async function kijkStatus() {
     const s = await json('/api/dashboard/status');
+    $('sv-volgende').textContent = s.volgendeNacht ? 'volgende nacht: ' + tijdstip(s.volgendeNacht)
+      : 'geen volgende nacht gepland (schema gestopt)';
     if (s.bezig && s.runId && state.volgt !== s.runId) volg(s.runId);
   }
 
@@ -560,27 +722,61 @@
         el('dt', {}, 'BSN'), el('dd', {}, k.bsn || '—'),
         el('dt', {}, 'Onderwijsnummer'), el('dd', {}, k.onderwijsnummer || '—'),
         el('dt', {}, 'Geboortedatum'), el('dd', {}, datum(k.geboortedatum))),
+      el('h3', {}, 'Tijdlijn'),
+      tijdlijn(d),
       el('h3', {}, 'Zaken'),
-      tabel(['Signaal', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen'], (d.casussen || []).map((c) => [
+      tabel(['Signaal', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen en gronden'], (d.casussen || []).map((c) => [
         SIGNAAL_NAAM[c.signal] || c.signal, c.severity, datum(c.since), c.open ? 'open' : 'gesloten ' + datum(c.closedAsOf),
-        (c.events || []).map((e) => (GEBEURTENIS[e.event] || e.event) + ' ' + datum(e.asOf)).join(', ')])),
+        el('ul', { class: 'gronden' }, (c.events || []).map((e) => el('li', {},
+          (GEBEURTENIS[e.event] || e.event) + ' op ' + datum(e.asOf) + ' (run ' + e.runId + ')',
+          (e.gronden || []).length ? el('div', { class: 'stil klein' }, 'gronden: ' + e.gronden.map((gr) =>
+            gr.soort.toLowerCase() + ' ' + (gr.id || '') + (gr.herkomst ? ' uit ' + herkomst(gr.herkomst) : '')).join('; ')) : null)))])),
       el('h3', {}, 'Inschrijvingen'),
-      tabel(['School', 'Samenwerkingsverband', 'Begin', 'Einde', 'Reden'], (d.inschrijvingen || []).map((i) => [
-        i.brin + (i.vestiging || ''), i.samenwerkingsverband ? i.samenwerkingsverband.code : '—', datum(i.begindatum),
-        datum(i.einddatum), i.reden])),
+      tabel(['School', 'Samenwerkingsverband', 'Begin', 'Einde', 'Reden', 'Herkomst'], (d.inschrijvingen || []).map((i) => [
+        i.brin + (i.vestiging || ''),
+        i.samenwerkingsverband ? i.samenwerkingsverband.code + (i.samenwerkingsverband.naam ? ' · ' + i.samenwerkingsverband.naam : '') : '—',
+        datum(i.begindatum), datum(i.einddatum), i.reden, herkomst(i.herkomst)])),
       el('h3', {}, 'Verzuimmeldingen'),
-      tabel(['Melding', 'Soort', 'Status', 'Begin', 'Einde'], (d.meldingen || []).map((m) => [
-        m.meldingsnummer, m.verzuimsoort, m.status, datum(m.begindatum), datum(m.einddatum)])),
+      tabel(['Melding', 'Soort', 'Status', 'Begin', 'Einde', 'Herkomst'], (d.meldingen || []).map((m) => [
+        m.meldingsnummer, m.verzuimsoort, m.status, datum(m.begindatum), datum(m.einddatum),
+        herkomst(((m.versies || [])[(m.versies || []).length - 1] || {}).herkomst)])),
       el('h3', {}, 'Jeugdhulp'),
-      tabel(['Bericht', 'Dagtekening', 'Productcategorie', 'Begin', 'Einde'], (d.jeugdhulp || []).map((j) => [
-        j.bericht, datum(j.dagtekening), j.productcategorie, datum(j.begindatum || j.ingangsdatum), datum(j.einddatum)])));
+      tabel(['Bericht', 'Dagtekening', 'Productcategorie', 'Begin', 'Einde', 'Herkomst'], (d.jeugdhulp || []).map((j) => [
+        j.bericht, datum(j.dagtekening), j.productcategorie, datum(j.begindatum || j.ingangsdatum), datum(j.einddatum),
+        herkomst(j.herkomst)])));
     $('kind-detail').showModal();
+  }
+
+  // where a fact came from: file and line
+  function herkomst(h) {
+    return h && h.bestand ? h.bestand + (h.regel ? ':' + h.regel : '') : '—';
+  }
+
+  // the child's story in date order: school, verzuim, jeugdhulp and the cases the hub kept
+  function tijdlijn(d) {
+    const rij = (dag, wat, bron) => ({ dag, wat, bron });
+    const rijen = [];
+    (d.inschrijvingen || []).forEach((i) => {
+      const swv = i.samenwerkingsverband ? ' (' + (i.samenwerkingsverband.naam || i.samenwerkingsverband.code) + ')' : '';
+      rijen.push(rij(i.begindatum, 'ingeschreven op ' + i.brin + (i.vestiging || '') + swv, herkomst(i.herkomst)));
+      if (i.einddatum) rijen.push(rij(i.einddatum, 'uitgeschreven van ' + i.brin + (i.reden ? ', reden ' + i.reden : ''), herkomst(i.herkomst)));
+    });
+    (d.vrijstellingen || []).forEach((v) => rijen.push(rij(v.begindatum, 'vrijstelling ' + v.vrijstelling, herkomst(v.herkomst))));
+    (d.meldingen || []).forEach((m) => rijen.push(rij(m.begindatum, 'verzuimmelding ' + m.meldingsnummer + ' (' + m.verzuimsoort + ', ' + m.status + ')',
+      herkomst(((m.versies || [])[(m.versies || []).length - 1] || {}).herkomst))));
+    (d.jeugdhulp || []).forEach((j) => rijen.push(rij(j.begindatum || j.ingangsdatum || j.dagtekening,
+      'jeugdhulp ' + j.bericht + (j.productcategorie ? ' categorie ' + j.productcategorie : '') +
+      (j.einddatum ? ' tot ' + datum(j.einddatum) : ''), herkomst(j.herkomst))));
+    (d.casussen || []).forEach((c) => (c.events || []).forEach((e) => rijen.push(rij(e.asOf,
+      'zaak ' + (SIGNAAL_NAAM[c.signal] || c.signal) + ' ' + (GEBEURTENIS[e.event] || e.event), 'run ' + e.runId))));
+    rijen.sort((a, b) => (a.dag || '').localeCompare(b.dag || ''));
+    return tabel(['Datum', 'Wat', 'Waar vandaan'], rijen.map((r) => [datum(r.dag), r.wat, r.bron]));
   }
 
   // ---------- refresh ----------
 
   async function vernieuw() {
-    const delen = [laadGezondheid, laadRuns, laadZaken, laadDlq, laadAfkeur, laadRoutes];
+    const delen = [laadGezondheid, laadRuns, laadZaken, laadDlq, laadAfkeur, laadRoutes, laadWachtrijen, laadNietOpgepakt];
     const uitkomst = await Promise.allSettled(delen.map((f) => f()));
     const mislukt = uitkomst.filter((u) => u.status === 'rejected');
     $('bijgewerkt').textContent = 'bijgewerkt ' + uurFmt.format(new Date()) +
@@ -588,11 +784,30 @@
     document.body.dataset.geladen = 'ja';
   }
 
+  // ---------- who is signed in ----------
+
+  const ROL = { OPERATOR: 'operator', VIEWER: 'kijker' };
+  async function laadGebruiker() {
+    const ik = await json('/api/dashboard/ik');
+    $('gebruiker').replaceChildren(el('strong', {}, ik.naam), ' · ' + (ROL[ik.rol] || ik.rol));
+    $('gebruiker').dataset.rol = ik.rol;
+    // only an operator starts a run; a viewer sees why not
+    if (ik.rol !== 'OPERATOR') {
+      $('nu-draaien').disabled = true;
+      $('nu-draaien').title = 'Alleen een operator mag een run starten';
+    }
+  }
+  $('afmelden').addEventListener('submit', () => { $('afmelden-csrf').value = cookie('XSRF-TOKEN') || ''; });
+
   $('nu-draaien').addEventListener('click', nuDraaien);
+  $('bereik').addEventListener('change', () => {
+    laadRuns().then(() => { document.body.dataset.bereik = $('bereik').value; }).catch(() => {});
+  });
   $('kind-zoeken').addEventListener('submit', openKind);
   $('kind-detail').addEventListener('close', () => { $('kd-inhoud').replaceChildren(); $('kind-nummer').value = ''; });
 
-  vernieuw().then(kijkStatus).catch(() => {});
+  // who is signed in first: the route buttons are for operators only
+  laadGebruiker().catch(() => {}).then(vernieuw).then(kijkStatus).catch(() => {});
   setInterval(() => { kijkStatus().catch(() => {}); }, 5000);
   setInterval(() => { if (!state.volgt) vernieuw().catch(() => {}); }, 30000);
 })();

@@ -1,10 +1,14 @@
 package nl.kindplan.hub.api;
 
+import java.util.Map;
+
 import nl.kindplan.hub.cases.CaseStore;
 import nl.kindplan.hub.domain.Elfproef;
 import nl.kindplan.hub.mapping.Mappings;
 import nl.kindplan.hub.store.KindStore;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,11 +33,25 @@ public class KindController {
     @GetMapping("/{nummer}")
     public KindRecord kind(@PathVariable String nummer) {
         if (!nummer.matches("[0-9]{9}")) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a BSN or onderwijsnummer has 9 digits");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, waaromOngeldig(nummer));
         }
         return store.findKindId(nummer).flatMap(store::dossier)
                 .map(d -> KindRecord.of(d, cases.cases(d.kindId()), mappings))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no child known by " + Elfproef.masker(nummer)));
+    }
+
+    /** Why a number is not a BSN or onderwijsnummer, without repeating it (it may be one mistyped). */
+    static String waaromOngeldig(String nummer) {
+        if (!nummer.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return "geen BSN of onderwijsnummer: dat bestaat alleen uit cijfers, 9 stuks";
+        }
+        return "geen BSN of onderwijsnummer: dat heeft 9 cijfers, dit nummer heeft er " + nummer.length();
+    }
+
+    /** 400 and 404 with their reason in the body ({@code {"error": …}}), not only in the status line. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).body(Map.of("error", String.valueOf(e.getReason())));
     }
 }

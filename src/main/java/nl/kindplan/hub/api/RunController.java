@@ -1,8 +1,13 @@
 package nl.kindplan.hub.api;
 
+import java.security.Principal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.kindplan.hub.run.RunInProgressException;
 import nl.kindplan.hub.run.RunRegister;
@@ -24,36 +29,57 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/runs")
 public class RunController {
 
+    private static final TypeReference<LinkedHashMap<String, Object>> AS_MAP = new TypeReference<>() {
+    };
+
     private final RunService runs;
     private final RunRegister register;
+    private final ObjectMapper json;
 
-    public RunController(RunService runs, RunRegister register) {
+    public RunController(RunService runs, RunRegister register, ObjectMapper json) {
         this.runs = runs;
         this.register = register;
+        this.json = json;
     }
 
-    /** {@code 202 {"runId": …}}; {@code 409} while a run is in progress. */
+    /**
+     * {@code 202 {"runId": …}}; {@code 409} while a run is in progress. The run records the signed-in
+     * user, and whether the dashboard's button ({@code via=dashboard}) or the API started it.
+     */
     @PostMapping
     public ResponseEntity<Map<String, Long>> start(
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(name = "via", required = false) String via, Principal user) {
         long runId = runs.startInBackground(asOf, RunRegister.Trigger.API);
+        RunRegister.Trigger trigger = "dashboard".equals(via) ? RunRegister.Trigger.DASHBOARD : RunRegister.Trigger.API;
+        // RunService records the trigger API when it claims the run; the person and the button are added here
+        register.startedBy(runId, trigger, user == null ? null : user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
     }
 
     @GetMapping("/{runId}")
-    public RunRegister.Run run(@PathVariable("runId") long runId) {
-        return register.find(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    public Map<String, Object> run(@PathVariable("runId") long runId) {
+        return register.find(runId).map(this::view).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no run " + runId));
     }
 
-    /** The last runs, newest first. */
+    /** The last runs, newest first, each with {@code complete} and who started it. */
     @GetMapping
-    public List<RunRegister.Run> latest(@RequestParam(name = "max", defaultValue = "30") int max) {
-        return register.latest(Math.min(Math.max(max, 1), 500));
+    public List<Map<String, Object>> latest(@RequestParam(name = "max", defaultValue = "30") int max) {
+        return register.latest(Math.min(Math.max(max, 1), 500)).stream().map(this::view).toList();
+    }
+
+    /** The run as the register has it, with {@code startedBy} beside it (and {@code complete} also while open). */
+    private Map<String, Object> view(RunRegister.Run run) {
+        Map<String, Object> view = json.convertValue(run, AS_MAP);
+        view.putIfAbsent("complete", run.complete());
+        register.startedBy(run.runId()).ifPresent(user -> view.put("startedBy", user));
+        return view;
     }
 
     @ExceptionHandler(RunInProgressException.class)
     ResponseEntity<Map<String, String>> inProgress(RunInProgressException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage(),
+                "fout", "er loopt al een run; probeer het opnieuw als die klaar is"));
     }
 }

@@ -1,6 +1,6 @@
 package nl.kindplan.hub.dashboard;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 public class Rejections {
 
     /** A file that was rejected whole, or taken in with some rows rejected. */
-    public record RejectedFile(long id, String bron, String bestand, String status, LocalDateTime ontvangen,
+    public record RejectedFile(long id, String bron, String bestand, String status, OffsetDateTime ontvangen,
                                Long runId, int regels, int afgekeurd, String reden) {
     }
 
@@ -36,7 +36,7 @@ public class Rejections {
                   FROM source_file WHERE status = 'REJECTED' OR rows_rejected > 0
                  ORDER BY id DESC LIMIT ?""",
                 (rs, n) -> new RejectedFile(rs.getLong("id"), rs.getString("source"), rs.getString("file_name"),
-                        rs.getString("status"), rs.getTimestamp("received_at").toLocalDateTime(),
+                        rs.getString("status"), Tijd.metZone(rs.getTimestamp("received_at").toLocalDateTime()),
                         rs.getObject("run_id") == null ? null : rs.getLong("run_id"), rs.getInt("rows_total"),
                         rs.getInt("rows_rejected"), Privacy.scrub(rs.getString("reason"))), maxFiles);
         List<RejectedRow> regels = jdbc.query("""

@@ -32,15 +32,18 @@ public class RouteStatistics {
 
     /** One route; {@code bron} says where the figures came from: JMX or MICROMETER. */
     public record RouteView(String routeId, String beschrijving, String status, String gezondheid, long voltooid,
-                            long mislukt, long bezig, Instant laatsteActiviteit, Long gemiddeldeMs, String bron) {
+                            long mislukt, long bezig, Instant laatsteActiviteit, Long gemiddeldeMs, String bron,
+                            String laatsteFout, Instant laatsteFoutOp) {
     }
 
     private final CamelContext camel;
     private final MeterRegistry meters;
+    private final RouteFailures failures;
 
-    public RouteStatistics(CamelContext camel, MeterRegistry meters) {
+    public RouteStatistics(CamelContext camel, MeterRegistry meters, RouteFailures failures) {
         this.camel = camel;
         this.meters = meters;
+        this.failures = failures;
     }
 
     public List<RouteView> routes() {
@@ -52,10 +55,12 @@ public class RouteStatistics {
             String gezondheid = health.getOrDefault(id, "UNKNOWN");
             if (m != null) {
                 long mean = m.getMeanProcessingTime();
+                RouteFailures.Failure failure = failures.last(id).orElse(null);
                 return new RouteView(id, route.getDescription(), m.getState(), gezondheid, m.getExchangesCompleted(),
                         m.getExchangesFailed(), m.getExchangesInflight(),
                         latest(m.getLastExchangeCompletedTimestamp(), m.getLastExchangeFailureTimestamp()),
-                        mean < 0 ? null : mean, "JMX");
+                        mean < 0 ? null : mean, "JMX", failure == null ? null : failure.fout(),
+                        failure == null ? null : failure.op());
             }
             return fromMeters(route, gezondheid);
         }).toList();
@@ -72,7 +77,9 @@ public class RouteStatistics {
         return new RouteView(id, route.getDescription(),
                 String.valueOf(camel.getRouteController().getRouteStatus(id)), gezondheid,
                 succeeded == null ? 0 : (long) succeeded.count(), failed == null ? 0 : (long) failed.count(),
-                inflight == null ? 0 : (long) inflight.value(), null, mean, "MICROMETER");
+                inflight == null ? 0 : (long) inflight.value(), null, mean, "MICROMETER",
+                failures.last(id).map(RouteFailures.Failure::fout).orElse(null),
+                failures.last(id).map(RouteFailures.Failure::op).orElse(null));
     }
 
     /** UP, DOWN or UNKNOWN per route id, from Camel's routes health check repository. */

@@ -24,7 +24,8 @@ public class RunRegister {
 
     public enum Status { RUNNING, SUCCEEDED, FAILED }
 
-    public enum Trigger { SCHEDULE, API, RUN_ONCE }
+    /** What started a run; API and DASHBOARD also record the signed-in user (started_by). */
+    public enum Trigger { SCHEDULE, API, RUN_ONCE, DASHBOARD }
 
     /** What a run is doing while it is in progress. */
     public enum Phase { FETCHING, TAKING_IN, EVALUATING, DELIVERING }
@@ -129,6 +130,116 @@ public class RunRegister {
         Long refusedFiles = jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE run_id = ? AND status = 'REJECTED'",
                 Long.class, runId);
         return problems == 0 && refusedFiles == 0;
+    }
+
+    /** Prefix of the counter {@code unmatched.<SOURCE>}: the files of that inbox no route takes (UnmatchedFiles). */
+    public static final String UNMATCHED_COUNTER = "unmatched.";
+    /** At most this many unmatched files of one inbox are listed one by one as problems of a run. */
+    static final int UNMATCHED_LISTED = 100;
+
+    /**
+     * Files lying in a source's inbox that no route will take (their names match no include pattern):
+     * one problem of the run per file, so the run is not complete, and their number as the counter
+     * {@code unmatched.<SOURCE>}. Call before {@link #finish}; a second call for the same source adds
+     * its problems and replaces the count.
+     */
+    public void unmatchedFiles(long runId, String source, String pattern, List<String> fileNames) {
+        if (fileNames.isEmpty()) {
+            return;
+        }
+        fileNames.stream().limit(UNMATCHED_LISTED).forEach(name -> problem(runId, source, "bestand '" + name
+                + "' wordt door geen route opgepakt: de naam past niet bij het patroon " + pattern
+                + "; het blijft in de inbox liggen tot het hernoemd of weggehaald is"));
+        if (fileNames.size() > UNMATCHED_LISTED) {
+            problem(runId, source, "en nog " + (fileNames.size() - UNMATCHED_LISTED) + " bestand(en) die door geen "
+                    + "route worden opgepakt (patroon " + pattern + ")");
+        }
+        jdbc.update("DELETE FROM run_count WHERE run_id = ? AND counter = ?", runId, UNMATCHED_COUNTER + source);
+        jdbc.update("INSERT INTO run_count (run_id, counter, amount) VALUES (?, ?, ?)", runId,
+                UNMATCHED_COUNTER + source, (long) fileNames.size());
+    }
+
+    /** Whether a problem of a run is one that {@link #unmatchedFiles} wrote (they are counted apart). */
+    public static boolean isUnmatchedProblem(String problem) {
+        return problem.contains(" door geen route ");
+    }
+
+    /**
+     * Who started a run (the signed-in user) and through what: the API or the dashboard button.
+     * RunService records the trigger when it claims the run; the web layer adds the person after.
+     */
+    public void startedBy(long runId, Trigger trigger, String user) {
+        jdbc.update("UPDATE nightly_run SET run_trigger = ?, started_by = ? WHERE id = ?", trigger.name(),
+                user == null ? null : user.substring(0, Math.min(user.length(), 100)), runId);
+    }
+
+    /** The user who started a run, if a person did. */
+    public Optional<String> startedBy(long runId) {
+        return jdbc.queryForList("SELECT started_by FROM nightly_run WHERE id = ?", String.class, runId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The newest run that is over (succeeded, complete or not, or failed), for the alerts. */
+    public Optional<Run> lastFinished() {
+        return jdbc.queryForList("SELECT id FROM nightly_run WHERE status <> 'RUNNING' ORDER BY id DESC LIMIT 1",
+                Long.class).stream().findFirst().flatMap(this::find);
+    }
+
+    /** The newest run that ran to its end (SUCCEEDED, complete or not): a night that was not missed. */
+    public Optional<Run> lastSucceeded() {
+        return jdbc.queryForList("SELECT id FROM nightly_run WHERE status = 'SUCCEEDED' ORDER BY id DESC LIMIT 1",
+                Long.class).stream().findFirst().flatMap(this::find);
+    }
+
+    /** A file taken in (or refused, or skipped as duplicate) for a run. */
+    public record RunFile(long id, String source, String fileName, String status, LocalDateTime receivedAt,
+                          int rowsTotal, int rowsTakenIn, int rowsRejected, String reason) {
+    }
+
+    /** One page of a run's files, and how many match the filter in all. */
+    public record FilePage(long total, List<RunFile> files) {
+    }
+
+    /**
+     * A run's files in the order they were taken in, filtered (each filter may be null: source,
+     * status TAKEN_IN / REJECTED / DUPLICATE, a part of the name, case ignored) and paged.
+     */
+    public FilePage files(long runId, String source, String status, String nameContains, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE run_id = ?");
+        List<Object> args = new ArrayList<>(List.of(runId));
+        if (source != null && !source.isBlank()) {
+            where.append(" AND source = ?");
+            args.add(source);
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" AND status = ?");
+            args.add(status);
+        }
+        if (nameContains != null && !nameContains.isBlank()) {
+            where.append(" AND LOWER(file_name) LIKE ? ESCAPE '!'");
+            args.add("%" + nameContains.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM source_file" + where, Long.class, args.toArray());
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(limit);
+        paged.add(offset);
+        List<RunFile> files = jdbc.query("SELECT id, source, file_name, status, received_at, rows_total, rows_taken_in, "
+                + "rows_rejected, reason FROM source_file" + where + " ORDER BY id LIMIT ? OFFSET ?",
+                (rs, n) -> new RunFile(rs.getLong("id"), rs.getString("source"), rs.getString("file_name"),
+                        rs.getString("status"), rs.getTimestamp("received_at").toLocalDateTime(), rs.getInt("rows_total"),
+                        rs.getInt("rows_taken_in"), rs.getInt("rows_rejected"), rs.getString("reason")),
+                paged.toArray());
+        return new FilePage(total == null ? 0 : total, files);
+    }
+
+    /** Overload of {@link #start(LocalDate, Trigger)} that records who started it. */
+    public long start(LocalDate asOf, Trigger trigger, String startedBy) {
+        long runId = start(asOf, trigger);
+        if (startedBy != null) {
+            startedBy(runId, trigger, startedBy);
+        }
+        return runId;
     }
 
     /** A run left RUNNING by a process that died is not running any more. */

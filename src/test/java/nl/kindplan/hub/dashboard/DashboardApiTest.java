@@ -39,6 +39,12 @@ class DashboardApiTest extends DashboardTestSupport {
         JsonNode last = runs.get(runs.size() - 1);
         assertThat(last.path("runId").asLong()).as("oldest first: the newest run is last").isEqualTo(runId);
         assertThat(last.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(last.path("toestand").asText()).as("a file refused whole: not every file taken in")
+                .isEqualTo("ONVOLLEDIG");
+        assertThat(last.path("complete").asBoolean(true)).isFalse();
+        assertThat(last.path("redenen")).extracting(JsonNode::asText)
+                .contains("VERZUIM: 1 bestand(en) geheel afgekeurd");
+        assertThat(last.path("gestartDoor").asText()).isEqualTo(OPERATOR);
         assertThat(last.path("asOf").asText()).isEqualTo(AS_OF.toString());
         assertThat(last.path("trigger").asText()).isEqualTo("API");
         assertThat(last.path("ingelezen").asLong()).as("2 inschrijvingen and 3 meldingen").isGreaterThanOrEqualTo(5);

@@ -39,7 +39,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * logs in through the login form; last night's run shows with its counts and chart; 'Nu draaien' starts a run, whose progress shows while it is
  * held in progress, and then the new run is in the table. Screenshots go to target/:
  * dashboard.png (the laptop screen after the new run), dashboard-voortgang.png (a run in progress),
- * dashboard-run.png (a run's detail) and dashboard-volledig.png (the whole page).
+ * dashboard-run.png (a run's detail), dashboard-kind.png (one child's record), dashboard-409.png (a refused
+ * second start, in amber), login.png (the Dutch login page) and dashboard-volledig.png (the whole page).
+ * The runs show in their three states: the night with a file refused whole is onvolledig, the one
+ * started with 'Nu draaien' geslaagd; the operator is named in the header and signs out at the end.
  */
 class DashboardBrowserTest extends DashboardTestSupport {
 
@@ -107,17 +110,22 @@ class DashboardBrowserTest extends DashboardTestSupport {
         browser.get("http://127.0.0.1:" + port + "/");
         logInAsOperator();
         wait.until(d -> "ja".equals(d.findElement(By.tagName("body")).getDomAttribute("data-geladen")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gebruiker"), OPERATOR + " · operator"));
 
         // last night's run, with its counts
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + runId));
-        assertThat(text("lr-titel")).contains("geslaagd");
+        assertThat(text("lr-titel")).as("a file was refused whole").contains("onvolledig");
+        assertThat(text("lr-redenen")).contains("VERZUIM: 1 bestand(en) geheel afgekeurd");
         assertThat(text("lr-ingelezen")).isEqualTo(String.valueOf(row.path("ingelezen").asLong()));
         assertThat(text("lr-afgekeurd")).isEqualTo(String.valueOf(row.path("afgekeurd").asLong()));
         assertThat(text("lr-gebeurtenissen")).isEqualTo(String.valueOf(row.path("gebeurtenissenTotaal").asLong()));
         WebElement tableRow = browser.findElement(By.cssSelector("#runs tbody tr[data-run-id='" + runId + "']"));
         List<String> cells = tableRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(cells.get(0)).isEqualTo("#" + runId);
-        assertThat(cells.get(4)).isEqualTo("geslaagd");
+        assertThat(cells.get(3)).isEqualTo("API · " + OPERATOR);
+        assertThat(cells.get(4)).isEqualTo("onvolledig");
+        assertThat(tableRow.findElement(By.cssSelector(".status.ONVOLLEDIG")).getDomAttribute("title"))
+                .contains("geheel afgekeurd");
         assertThat(cells.get(7)).isEqualTo(String.valueOf(row.path("ingelezen").asLong()));
         assertThat(cells.get(9)).as("thuiszitter events")
                 .isEqualTo(String.valueOf(row.path("gebeurtenissen").path("THUISZITTER").asLong()));
@@ -132,26 +140,55 @@ class DashboardBrowserTest extends DashboardTestSupport {
         }
 
         // the chart: canvases of real size with the runs drawn in their colours
-        for (String chart : List.of("grafiek-records", "grafiek-signalen")) {
+        for (String chart : List.of("grafiek-records", "grafiek-signalen", "grafiek-duur")) {
             WebElement canvas = browser.findElement(By.cssSelector("#" + chart + " canvas"));
             assertThat(canvas.getSize().getWidth()).isGreaterThan(300);
             assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
         }
-        assertThat(pixelsOfColour("grafiek-records", "#2f6f8f", "#b5472f", "#8a939b"))
+        assertThat(pixelsOfColour("grafiek-records", "#2f6f8f", "#b5472f"))
                 .as("points or lines of the records chart").isGreaterThan(20);
+        assertThat(pixelsOfColour("grafiek-duur", "#8a939b")).as("points or lines of the duration chart")
+                .isGreaterThan(20);
+        assertThat(pixelsOfColour("grafiek-records", "#c48a1c")).as("the amber mark of the onvolledig night")
+                .isGreaterThan(20);
         assertThat(pixelsOfColour("grafiek-signalen", "#7b4fa0", "#b5472f", "#c48a1c", "#3f8f6b", "#2f6f8f"))
                 .as("points or lines of the signals chart").isGreaterThan(20);
-        assertThat(chartSeries(0, 1)).as("'Ingelezen' of the last run").endsWith(row.path("ingelezen").asLong());
-        assertThat(chartSeries(1, 1)).as("'Thuiszitter' events of the last run")
-                .endsWith(row.path("gebeurtenissen").path("THUISZITTER").asLong());
+        int point = chartRuns().indexOf(runId);
+        assertThat(point).as("one point per run, by its night").isNotNegative();
+        assertThat(chartSeries(0, 1).get(point)).as("'Ingelezen' of the run").isEqualTo(row.path("ingelezen").asLong());
+        assertThat(chartSeries(1, 1).get(point)).as("'Thuiszitter' events of the run")
+                .isEqualTo(row.path("gebeurtenissen").path("THUISZITTER").asLong());
+        assertThat(chartSeries(0, 0).get(point)).as("x: the run's asOf, at noon UTC")
+                .isEqualTo(lastNight.atTime(12, 0).toEpochSecond(java.time.ZoneOffset.UTC));
+        // the queues from the broker: the dead letter just put there
+        WebElement dlq = browser.findElement(By.cssSelector("#wachtrijen tr[data-queue='kindplan.dlq']"));
+        assertThat(Long.parseLong(dlq.findElements(By.tagName("td")).get(1).getText())).isGreaterThanOrEqualTo(1);
+        assertThat(dlq.findElements(By.tagName("td")).get(3).getText()).as("with its zone").containsPattern("CES?T");
+        // the range control reloads the charts with up to 365 nights
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bereik"))).selectByValue("365");
+        wait.until(d -> "365".equals(d.findElement(By.tagName("body")).getDomAttribute("data-bereik")));
+        assertThat(chartRuns()).contains(runId);
+        tableRow = browser.findElement(By.cssSelector("#runs tbody tr[data-run-id='" + runId + "']"));
 
         // a run's detail is one click away
         tableRow.click();
         WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-detail")));
-        assertThat(detail.getText()).contains("Run " + runId, "Per bron", "Gebeurtenissen per signaal", "Verzuim");
+        assertThat(detail.getText()).contains("Run " + runId, "Per bron", "Gebeurtenissen per signaal", "Verzuim",
+                "onvolledig", "Gestart door");
+        assertThat(browser.findElement(By.id("rd-redenen")).getText()).contains("VERZUIM: 1 bestand(en) geheel afgekeurd");
         screenshot("dashboard-run.png");
         detail.findElement(By.cssSelector("button")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("run-detail")));
+
+        // one child's story: the SWV's name beside its code, where each fact came from, a timeline
+        browser.findElement(By.id("kind-nummer")).sendKeys(cases.thuiszitterLang());
+        browser.findElement(By.cssSelector("#kind-zoeken button")).click();
+        WebElement kind = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kind-detail")));
+        assertThat(kind.getText()).contains("Tijdlijn", "VO2704 · SWV VO Demo-Regio", "zaak Thuiszitter geopend",
+                cases.inschrijvingenFile() + ":2", "gronden: ");
+        screenshot("dashboard-kind.png");
+        kind.findElement(By.cssSelector("button")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kind-detail")));
 
         // 'Nu draaien': the progress shows while the run is held, then the new run is in the table
         try (HeldNight held = HeldNight.beforeDelivery(camel)) {
@@ -163,13 +200,20 @@ class DashboardBrowserTest extends DashboardTestSupport {
             assertThat(newRunId).isGreaterThan(runId);
             assertThat(browser.findElement(By.id("nu-draaien")).isEnabled()).as("one run at a time").isFalse();
             screenshot("dashboard-voortgang.png");
+            // a second start while this one runs is refused (409): told in amber, not as a success
+            ((JavascriptExecutor) browser).executeScript(
+                    "const b = document.getElementById('nu-draaien'); b.disabled = false; b.click();");
+            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("melding")));
+            wait.until(ExpectedConditions.textToBePresentInElement(refused, "er loopt al een run"));
+            assertThat(refused.getDomAttribute("class")).isEqualTo("melding let-op");
+            screenshot("dashboard-409.png");
             held.release();
 
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("voortgang")));
             WebElement newRow = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#runs tbody tr[data-run-id='" + newRunId + "']")));
             assertThat(newRow.findElements(By.tagName("td")).get(4).getText()).isEqualTo("geslaagd");
-            assertThat(newRow.findElements(By.tagName("td")).get(3).getText()).isEqualTo("handmatig");
+            assertThat(newRow.findElements(By.tagName("td")).get(3).getText()).isEqualTo("dashboard · " + OPERATOR);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lr-titel"), "Run " + newRunId));
             assertThat(text("melding")).contains("Run " + newRunId, "geslaagd");
         }
@@ -179,6 +223,13 @@ class DashboardBrowserTest extends DashboardTestSupport {
                 .executeScript("return document.documentElement.scrollHeight")).longValue();
         browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 40, 4000)));
         screenshot("dashboard-volledig.png");
+
+        // signing out ends the session: back on the login page, which says so
+        browser.findElement(By.cssSelector("#afmelden button")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(browser.findElement(By.cssSelector(".melding")).getText()).isEqualTo("U bent afgemeld.");
+        browser.get("http://127.0.0.1:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
     }
 
     /** The newest row of the dashboard's runs, as the API gives it. */
@@ -188,8 +239,11 @@ class DashboardBrowserTest extends DashboardTestSupport {
     }
 
     /** Spring Security's login form, as the tests' operator; then the hub sends the browser back to '/'. */
-    private void logInAsOperator() {
+    private void logInAsOperator() throws IOException {
         wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.getTitle()).isEqualTo("Aanmelden — Kindplan-hub");
+        assertThat(browser.findElement(By.tagName("form")).getText()).contains("Gebruikersnaam", "Wachtwoord");
+        screenshot("login.png");
         browser.findElement(By.name("username")).sendKeys(OPERATOR);
         browser.findElement(By.name("password")).sendKeys(OPERATOR_PASSWORD);
         browser.findElement(By.cssSelector("button[type='submit'], input[type='submit']")).click();
@@ -221,6 +275,13 @@ class DashboardBrowserTest extends DashboardTestSupport {
         List<Object> values = (List<Object>) ((JavascriptExecutor) browser).executeScript(
                 "return window.kindplanGrafieken[arguments[0]].data[arguments[1]]", chart, series);
         return values.stream().map(v -> v == null ? null : ((Number) v).longValue()).toList();
+    }
+
+    /** The runs of the charts' points, in order (by night, then run). */
+    @SuppressWarnings("unchecked")
+    private List<Long> chartRuns() {
+        List<Object> ids = (List<Object>) ((JavascriptExecutor) browser).executeScript("return window.kindplanGrafiekRuns");
+        return ids.stream().map(v -> ((Number) v).longValue()).toList();
     }
 
     /** A screenshot of the page from its top, as an operator opens it. */
