@@ -50,10 +50,8 @@ public class RunController {
     public ResponseEntity<Map<String, Long>> start(
             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(name = "via", required = false) String via, Principal user) {
-        long runId = runs.startInBackground(asOf, RunRegister.Trigger.API);
         RunRegister.Trigger trigger = "dashboard".equals(via) ? RunRegister.Trigger.DASHBOARD : RunRegister.Trigger.API;
-        // RunService records the trigger API when it claims the run; the person and the button are added here
-        register.startedBy(runId, trigger, user == null ? null : user.getName());
+        long runId = runs.startInBackground(asOf, trigger, user == null ? null : user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
     }
 

@@ -54,14 +54,19 @@ public class RunService {
 
     /** Starts a run in the background and answers its id at once. */
     public long startInBackground(LocalDate asOf, Trigger trigger) {
-        long runId = claim(asOf, trigger);
+        return startInBackground(asOf, trigger, null);
+    }
+
+    /** As {@link #startInBackground(LocalDate, Trigger)}, recording the signed-in user who asked. */
+    public long startInBackground(LocalDate asOf, Trigger trigger, String startedBy) {
+        long runId = claim(asOf, trigger, startedBy);
         background.submit(() -> execute(runId, asOf));
         return runId;
     }
 
     /** Runs a night and answers when it is over. */
     public Run runNow(LocalDate asOf, Trigger trigger) {
-        long runId = claim(asOf, trigger);
+        long runId = claim(asOf, trigger, null);
         execute(runId, asOf);
         return register.find(runId).orElseThrow();
     }
@@ -79,12 +84,12 @@ public class RunService {
         return running.get();
     }
 
-    private long claim(LocalDate asOf, Trigger trigger) {
+    private long claim(LocalDate asOf, Trigger trigger, String startedBy) {
         if (!running.compareAndSet(false, true)) {
             throw new RunInProgressException();
         }
         try {
-            return register.start(asOf == null ? LocalDate.now(clock) : asOf, trigger);
+            return register.start(asOf == null ? LocalDate.now(clock) : asOf, trigger, startedBy);
         } catch (RuntimeException e) {
             running.set(false);
             throw e;

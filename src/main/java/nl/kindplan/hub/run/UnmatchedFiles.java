@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

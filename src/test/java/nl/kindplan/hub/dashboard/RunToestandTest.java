@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
-import nl.kindplan.hub.ingest.Source;
+import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.run.RunRegister;
 import nl.kindplan.hub.run.UnmatchedFiles;
 import org.junit.jupiter.api.Test;
