@@ -385,6 +385,9 @@ public class KindRegister {
 
     /** Marks children whose facts changed outside a placement (a snapshot ended their registration, say). */
     public void changed(Collection<Long> kindIds) {
+        if (kindIds.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("UPDATE kind SET needs_evaluation = TRUE, facts_version = facts_version + 1 WHERE id = ?",
                 new ArrayList<>(kindIds), 500, (ps, id) -> ps.setLong(1, id));
     }

@@ -58,6 +58,9 @@ public class SourceFileRegister {
     }
 
     public void rowErrors(long fileId, List<RowError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO row_error (source_file_id, line_no, reason) VALUES (?, ?, ?)", errors, 500,
                 (ps, e) -> {
                     ps.setLong(1, fileId);
@@ -67,6 +70,9 @@ public class SourceFileRegister {
     }
 
     public void notes(long fileId, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO file_note (source_file_id, note) VALUES (?, ?)", notes, 500,
                 (ps, n) -> {
                     ps.setLong(1, fileId);
