@@ -64,7 +64,8 @@ final class NightUnderTest {
                 "--kindplan.broker.url=failover:(tcp://127.0.0.1:" + brokerPort + ")?initialReconnectDelay=100"
                         + "&maxReconnectDelay=1000",
                 "--kindplan.ingest.poll-delay=200",
-                // chunks small enough that a kill can fall between two of them
+                // intake groups and evaluation chunks small enough that a kill can fall between two of them
+                "--kindplan.ingest.group-files=2",
                 "--kindplan.evaluation.chunk-size=50",
                 "--logging.level.nl.kindplan.hub.ingest.FileIngester=DEBUG",
                 "--logging.level.nl.kindplan.hub.delivery.JmsDelivery=DEBUG"));
