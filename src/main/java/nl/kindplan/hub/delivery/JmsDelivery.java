@@ -12,6 +12,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.camel.Body;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  * Every case message is sent in one JMS transaction together with a <em>receipt</em> (a message
  * with the same {@code outboxId} property) on the hub's own receipt queue, which no receiver
  * reads: the broker commits both or neither, so "its receipt is on the receipt queue" means "the
- * message reached its queue", also after a receiver has consumed it. The outbox row is SENDING,
+ * message reached its queue", also after a receiver has consumed it. A batch of messages
+ * ({@code kindplan.delivery.jms.batch-size}) shares one transaction, so one broker commit and two
+ * database commits per batch instead of per message. The outbox rows of a batch are SENDING,
  * committed, before that transaction begins and SENT after it, so a row found SENDING is in doubt:
  * the receipts settle it, SENT when its receipt is there and PENDING (sent again) when it is not.
  * A receipt is acknowledged only after the database has recorded what it says, so every committed
@@ -52,10 +55,16 @@ public class JmsDelivery {
     private final JmsTemplate jms;
     private final String receiptQueue;
     private final Duration inDoubtWait;
+    private final int batchSize;
 
     public JmsDelivery(Outbox outbox, ConnectionFactory connectionFactory,
                        @Value("${kindplan.delivery.receipt-queue:kindplan.hub.receipts}") String receiptQueue,
-                       @Value("${kindplan.delivery.jms.in-doubt-wait:PT5S}") Duration inDoubtWait) {
+                       @Value("${kindplan.delivery.jms.in-doubt-wait:PT5S}") Duration inDoubtWait,
+                       @Value("${kindplan.delivery.jms.batch-size:100}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("kindplan.delivery.jms.batch-size must be at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
         this.outbox = outbox;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
@@ -63,26 +72,58 @@ public class JmsDelivery {
         this.inDoubtWait = inDoubtWait;
     }
 
-    /** One case message and its receipt, in one JMS transaction; nothing when it was sent before. */
-    public void send(@Body Outbox.Message message) {
-        if (!outbox.claim(message.id()) && !claimAfterDoubt(message.id())) {
+    /** The JMS messages of a page, {@code batch-size} of them per JMS transaction, in outbox id order. */
+    public void sendAll(@Body OutboxPage page) {
+        List<Outbox.Message> messages = page.jms();
+        for (int from = 0; from < messages.size(); from += batchSize) {
+            sendBatch(messages.subList(from, Math.min(messages.size(), from + batchSize)));
+        }
+    }
+
+    /**
+     * A batch of case messages and their receipts in one JMS transaction: claimed SENDING in one
+     * statement before, marked SENT in one statement after. What of it was sent before is skipped;
+     * what a failed attempt of it left in doubt is settled first, so nothing goes twice.
+     */
+    public void sendBatch(List<Outbox.Message> batch) {
+        if (batch.isEmpty()) {
             return;
         }
+        List<Long> ids = batch.stream().map(Outbox.Message::id).toList();
+        if (!outbox.sending(ids).isEmpty()) {
+            settle();  // a redelivery of this batch after a commit in doubt
+        }
+        int claimed = outbox.claim(ids);
+        List<Outbox.Message> toSend = batch;
+        if (claimed < ids.size()) {
+            Set<Long> mine = new HashSet<>(outbox.sending(ids));
+            toSend = batch.stream().filter(m -> mine.contains(m.id())).toList();
+        }
+        if (toSend.isEmpty()) {
+            return;
+        }
+        List<Outbox.Message> sending = toSend;
         jms.execute(session -> {
             MessageProducer producer = session.createProducer(null);
-            TextMessage caseMessage = session.createTextMessage(message.payload());
-            caseMessage.setStringProperty("caseId", message.caseId());
-            caseMessage.setStringProperty("event", message.event());
-            caseMessage.setStringProperty("signal", message.signal());
-            caseMessage.setLongProperty(OUTBOX_ID, message.id());
-            Message receipt = session.createMessage();
-            receipt.setLongProperty(OUTBOX_ID, message.id());
-            send(producer, session.createQueue(message.destination()), caseMessage);
-            send(producer, session.createQueue(receiptQueue), receipt);
+            Queue receipts = session.createQueue(receiptQueue);
+            for (Outbox.Message message : sending) {
+                TextMessage caseMessage = session.createTextMessage(message.payload());
+                caseMessage.setStringProperty("caseId", message.caseId());
+                caseMessage.setStringProperty("event", message.event());
+                caseMessage.setStringProperty("signal", message.signal());
+                caseMessage.setLongProperty(OUTBOX_ID, message.id());
+                Message receipt = session.createMessage();
+                receipt.setLongProperty(OUTBOX_ID, message.id());
+                send(producer, session.createQueue(message.destination()), caseMessage);
+                send(producer, receipts, receipt);
+            }
             session.commit();
             return null;
         }, false);
-        LOG.debug("Outbox {} sent to {}", message.id(), message.destination());
+        outbox.markBatchSent(sending.stream().map(Outbox.Message::id).toList());
+        if (LOG.isDebugEnabled()) {
+            sending.forEach(m -> LOG.debug("Outbox {} sent to {}", m.id(), m.destination()));
+        }
     }
 
     /**
@@ -93,26 +134,12 @@ public class JmsDelivery {
     public void settle() {
         List<Long> inDoubt = outbox.inDoubt();
         Set<Long> received = consumeReceipts(new HashSet<>(inDoubt));
-        int again = 0;
-        for (long id : inDoubt) {
-            if (!received.contains(id)) {
-                outbox.release(id);
-                again++;
-            }
-        }
+        List<Long> again = inDoubt.stream().filter(id -> !received.contains(id)).toList();
+        outbox.release(again);
         if (!inDoubt.isEmpty()) {
             LOG.warn("{} JMS message(s) were in doubt: {} had reached the broker (not sent again), {} had not "
-                    + "(sent again)", inDoubt.size(), inDoubt.size() - again, again);
+                    + "(sent again)", inDoubt.size(), inDoubt.size() - again.size(), again.size());
         }
-    }
-
-    /** A message found SENDING was left by a failed attempt: settle it, then claim it if it is pending again. */
-    private boolean claimAfterDoubt(long id) {
-        if (!"SENDING".equals(outbox.status(id))) {
-            return false;  // SENT or DEAD
-        }
-        settle();
-        return outbox.claim(id);
     }
 
     /**

@@ -3,17 +3,20 @@ package nl.kindplan.hub.delivery;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import nl.kindplan.hub.cases.CaseStore.StoredEvent;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The transactional outbox: a case event is queued here for each recipient and channel in the
- * same transaction that stores it, and the delivery route sends what is pending, in order, once.
- * A message goes PENDING → SENT (or DEAD); a JMS message is SENDING while its send is under way,
- * so that one found SENDING after a crash is known to be in doubt (see {@link JmsDelivery}).
+ * same transaction that stores it, and the delivery route sends what is pending, in order, once,
+ * a page at a time. A message goes PENDING → SENT (or DEAD); a batch of JMS messages is SENDING
+ * while its send is under way, so that one found SENDING after a crash is known to be in doubt
+ * (see {@link JmsDelivery}). Batches change in one statement each, so a commit per batch.
  */
 @Component("outbox")
 public class Outbox {
@@ -26,9 +29,11 @@ public class Outbox {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public Outbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     public void add(StoredEvent event, Recipient recipient, Channel channel, String destination, String payload) {
@@ -38,30 +43,48 @@ public class Outbox {
                 Timestamp.valueOf(LocalDateTime.now()));
     }
 
-    /** Everything not yet sent, oldest first, so the events of one case go out in order. */
-    public List<Message> pending() {
-        return jdbc.query("""
+    /**
+     * The pending messages after {@code afterId}, oldest first, at most {@code size}: a keyset page
+     * on the index (status, id), so that a night of 200 000 messages is never read whole.
+     */
+    public OutboxPage page(long afterId, int size) {
+        List<Message> messages = jdbc.query("""
                 SELECT o.id, e.case_id, e.event, c.signal, o.recipient_type, o.recipient_code, o.channel,
                        o.destination, o.payload
                   FROM outbox o JOIN case_event e ON e.id = o.case_event_id JOIN signal_case c ON c.case_id = e.case_id
-                 WHERE o.status = 'PENDING' ORDER BY o.id""",
+                 WHERE o.status = 'PENDING' AND o.id > ? ORDER BY o.id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         RecipientType.valueOf(rs.getString(5)), rs.getString(6), Channel.valueOf(rs.getString(7)),
-                        rs.getString(8), rs.getString(9)));
+                        rs.getString(8), rs.getString(9)), afterId, size);
+        long lastId = messages.isEmpty() ? afterId : messages.get(messages.size() - 1).id();
+        return new OutboxPage(messages, lastId, messages.size() == size);
+    }
+
+    /**
+     * Takes a batch of pending messages for sending, in one statement: PENDING becomes SENDING,
+     * committed before the send begins. Answers how many were pending.
+     */
+    public int claim(List<Long> ids) {
+        return named.update("UPDATE outbox SET status = 'SENDING' WHERE id IN (:ids) AND status = 'PENDING'",
+                Map.of("ids", ids));
+    }
+
+    /** Those of these messages that are SENDING now. */
+    public List<Long> sending(List<Long> ids) {
+        return named.queryForList("SELECT id FROM outbox WHERE id IN (:ids) AND status = 'SENDING' ORDER BY id",
+                Map.of("ids", ids), Long.class);
+    }
+
+    /** A batch whose JMS transaction committed: SENT, in one statement. */
+    public void markBatchSent(List<Long> ids) {
+        named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now "
+                + "WHERE id IN (:ids) AND status = 'SENDING'", Map.of("ids", ids, "now", now()));
     }
 
     /** Delivered; a message that was dead-lettered meanwhile stays dead. */
     public void markSent(@ExchangeProperty("kindplanOutboxId") long id) {
         jdbc.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? "
                 + "WHERE id = ? AND status IN ('PENDING', 'SENDING')", Timestamp.valueOf(LocalDateTime.now()), id);
-    }
-
-    /**
-     * Takes a pending message for sending: PENDING becomes SENDING, committed before the send
-     * begins. False when the message is not pending (any more).
-     */
-    public boolean claim(long id) {
-        return jdbc.update("UPDATE outbox SET status = 'SENDING' WHERE id = ? AND status = 'PENDING'", id) == 1;
     }
 
     public String status(long id) {
@@ -75,17 +98,23 @@ public class Outbox {
 
     /** These reached the broker (their receipt says so): SENT, whatever the outbox thought. */
     public void markDelivered(List<Long> ids) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        jdbc.batchUpdate("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = ? "
-                + "WHERE id = ? AND status IN ('PENDING', 'SENDING')", ids, 500, (ps, id) -> {
-                    ps.setTimestamp(1, now);
-                    ps.setLong(2, id);
-                });
+        if (!ids.isEmpty()) {
+            named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now "
+                    + "WHERE id IN (:ids) AND status IN ('PENDING', 'SENDING')", Map.of("ids", ids, "now", now()));
+        }
     }
 
     /** In doubt, but found not to have reached the broker: pending again, to be sent. */
     public void release(long id) {
-        jdbc.update("UPDATE outbox SET status = 'PENDING' WHERE id = ? AND status = 'SENDING'", id);
+        release(List.of(id));
+    }
+
+    /** In doubt, but found not to have reached the broker: pending again, in one statement. */
+    public void release(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            named.update("UPDATE outbox SET status = 'PENDING' WHERE id IN (:ids) AND status = 'SENDING'",
+                    Map.of("ids", ids));
+        }
     }
 
     /** A dead letter an operator re-sent, delivered after all: SENT. */
@@ -102,5 +131,9 @@ public class Outbox {
 
     public long countByStatus(String status) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status);
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now());
     }
 }
