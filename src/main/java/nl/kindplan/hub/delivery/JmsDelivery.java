@@ -3,6 +3,7 @@ package nl.kindplan.hub.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * committed, before that transaction begins and SENT after it, so a row found SENDING is in doubt:
  * the receipts settle it, SENT when its receipt is there and PENDING (sent again) when it is not.
  * A receipt is acknowledged only after the database has recorded what it says, so every committed
- * send has its SENT row or its receipt, or both, at any moment.
+ * send has its SENT row or its receipt, or both, at any moment: the receipts of a batch marked SENT
+ * are taken off the queue by the next batch's transaction, the last ones by {@link #settle}.
  */
 @Component("jmsDelivery")
 public class JmsDelivery {
@@ -56,6 +58,12 @@ public class JmsDelivery {
     private final String receiptQueue;
     private final Duration inDoubtWait;
     private final int batchSize;
+    /**
+     * Receipts on the queue whose messages the outbox has as SENT (in send order): each batch takes
+     * those of the batches before off the queue in its own JMS transaction, so the queue stays short
+     * and clearing it costs no commits of its own. One delivery at a time uses this bean.
+     */
+    private final Set<Long> servedReceipts = new LinkedHashSet<>();
 
     public JmsDelivery(Outbox outbox, ConnectionFactory connectionFactory,
                        @Value("${kindplan.delivery.receipt-queue:kindplan.hub.receipts}") String receiptQueue,
@@ -85,7 +93,7 @@ public class JmsDelivery {
      * statement before, marked SENT in one statement after. What of it was sent before is skipped;
      * what a failed attempt of it left in doubt is settled first, so nothing goes twice.
      */
-    public void sendBatch(List<Outbox.Message> batch) {
+    public synchronized void sendBatch(List<Outbox.Message> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -103,27 +111,58 @@ public class JmsDelivery {
             return;
         }
         List<Outbox.Message> sending = toSend;
-        jms.execute(session -> {
-            MessageProducer producer = session.createProducer(null);
-            Queue receipts = session.createQueue(receiptQueue);
-            for (Outbox.Message message : sending) {
-                TextMessage caseMessage = session.createTextMessage(message.payload());
-                caseMessage.setStringProperty("caseId", message.caseId());
-                caseMessage.setStringProperty("event", message.event());
-                caseMessage.setStringProperty("signal", message.signal());
-                caseMessage.setLongProperty(OUTBOX_ID, message.id());
-                Message receipt = session.createMessage();
-                receipt.setLongProperty(OUTBOX_ID, message.id());
-                send(producer, session.createQueue(message.destination()), caseMessage);
-                send(producer, receipts, receipt);
+        List<Long> taken = jms.execute(session -> {
+            MessageConsumer served = servedReceipts.isEmpty() ? null
+                    : session.createConsumer(session.createQueue(receiptQueue));
+            try {
+                List<Long> receiptsTaken = served == null ? List.of() : takeServedReceipts(served);
+                MessageProducer producer = session.createProducer(null);
+                Queue receipts = session.createQueue(receiptQueue);
+                for (Outbox.Message message : sending) {
+                    TextMessage caseMessage = session.createTextMessage(message.payload());
+                    caseMessage.setStringProperty("caseId", message.caseId());
+                    caseMessage.setStringProperty("event", message.event());
+                    caseMessage.setStringProperty("signal", message.signal());
+                    caseMessage.setLongProperty(OUTBOX_ID, message.id());
+                    Message receipt = session.createMessage();
+                    receipt.setLongProperty(OUTBOX_ID, message.id());
+                    send(producer, session.createQueue(message.destination()), caseMessage);
+                    send(producer, receipts, receipt);
+                }
+                session.commit();
+                return receiptsTaken;
+            } finally {
+                if (served != null) {
+                    served.close();  // a cached session must not keep a consumer that takes receipts
+                }
             }
-            session.commit();
-            return null;
-        }, false);
-        outbox.markBatchSent(sending.stream().map(Outbox.Message::id).toList());
+        }, true);
+        taken.forEach(servedReceipts::remove);
+        List<Long> sent = sending.stream().map(Outbox.Message::id).toList();
+        outbox.markBatchSent(sent);
+        servedReceipts.addAll(sent);
         if (LOG.isDebugEnabled()) {
             sending.forEach(m -> LOG.debug("Outbox {} sent to {}", m.id(), m.destination()));
         }
+    }
+
+    /**
+     * Takes the receipts of the batches before off the queue, in the transaction of this batch: their
+     * messages are SENT in the outbox, so the receipts have served. One that is not known here (there
+     * should be none) is recorded as SENT before the commit acknowledges it, as {@link #settle} does.
+     */
+    private List<Long> takeServedReceipts(MessageConsumer consumer) throws JMSException {
+        List<Long> taken = new ArrayList<>();
+        int expected = Math.min(servedReceipts.size(), BATCH);
+        while (taken.size() < expected) {
+            Message receipt = consumer.receive(QUIET_MILLIS);
+            if (receipt == null) {
+                break;
+            }
+            taken.add(receipt.getLongProperty(OUTBOX_ID));
+        }
+        outbox.markDelivered(taken.stream().filter(id -> !servedReceipts.contains(id)).toList());
+        return taken;
     }
 
     /**
@@ -131,11 +170,16 @@ public class JmsDelivery {
      * each receipt marks its message SENT; a message still SENDING without a receipt never reached
      * the broker and is pending again. Called when a delivery begins and ends.
      */
-    public void settle() {
+    public synchronized void settle() {
+        long begin = System.nanoTime();
         List<Long> inDoubt = outbox.inDoubt();
         Set<Long> received = consumeReceipts(new HashSet<>(inDoubt));
         List<Long> again = inDoubt.stream().filter(id -> !received.contains(id)).toList();
         outbox.release(again);
+        servedReceipts.clear();
+        if (!received.isEmpty()) {
+            LOG.info("{} receipt(s) cleared up in {} ms", received.size(), (System.nanoTime() - begin) / 1_000_000);
+        }
         if (!inDoubt.isEmpty()) {
             LOG.warn("{} JMS message(s) were in doubt: {} had reached the broker (not sent again), {} had not "
                     + "(sent again)", inDoubt.size(), inDoubt.size() - again.size(), again.size());

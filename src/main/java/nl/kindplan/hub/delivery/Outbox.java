@@ -2,6 +2,7 @@ package nl.kindplan.hub.delivery;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,20 +66,21 @@ public class Outbox {
      * committed before the send begins. Answers how many were pending.
      */
     public int claim(List<Long> ids) {
-        return named.update("UPDATE outbox SET status = 'SENDING' WHERE id IN (:ids) AND status = 'PENDING'",
-                Map.of("ids", ids));
+        return named.update("UPDATE outbox SET status = 'SENDING' WHERE status = 'PENDING' " + IN_RANGE, range(ids));
     }
 
     /** Those of these messages that are SENDING now. */
     public List<Long> sending(List<Long> ids) {
-        return named.queryForList("SELECT id FROM outbox WHERE id IN (:ids) AND status = 'SENDING' ORDER BY id",
-                Map.of("ids", ids), Long.class);
+        return named.queryForList("SELECT id FROM outbox WHERE status = 'SENDING' " + IN_RANGE + " ORDER BY id",
+                range(ids), Long.class);
     }
 
     /** A batch whose JMS transaction committed: SENT, in one statement. */
     public void markBatchSent(List<Long> ids) {
-        named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now "
-                + "WHERE id IN (:ids) AND status = 'SENDING'", Map.of("ids", ids, "now", now()));
+        Map<String, Object> values = range(ids);
+        values.put("now", now());
+        named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now WHERE status = 'SENDING' "
+                + IN_RANGE, values);
     }
 
     /** Delivered; a message that was dead-lettered meanwhile stays dead. */
@@ -99,8 +101,10 @@ public class Outbox {
     /** These reached the broker (their receipt says so): SENT, whatever the outbox thought. */
     public void markDelivered(List<Long> ids) {
         if (!ids.isEmpty()) {
+            Map<String, Object> values = range(ids);
+            values.put("now", now());
             named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now "
-                    + "WHERE id IN (:ids) AND status IN ('PENDING', 'SENDING')", Map.of("ids", ids, "now", now()));
+                    + "WHERE status IN ('PENDING', 'SENDING') " + IN_RANGE, values);
         }
     }
 
@@ -112,8 +116,7 @@ public class Outbox {
     /** In doubt, but found not to have reached the broker: pending again, in one statement. */
     public void release(List<Long> ids) {
         if (!ids.isEmpty()) {
-            named.update("UPDATE outbox SET status = 'PENDING' WHERE id IN (:ids) AND status = 'SENDING'",
-                    Map.of("ids", ids));
+            named.update("UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING' " + IN_RANGE, range(ids));
         }
     }
 
@@ -131,6 +134,21 @@ public class Outbox {
 
     public long countByStatus(String status) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status);
+    }
+
+    /**
+     * The ids of a batch, also as the range they lie in: with it the database reads a short stretch
+     * of the index on (status, id) instead of every row of that status (an outbox of a night has
+     * 200 000 PENDING rows at national size).
+     */
+    private static final String IN_RANGE = "AND id BETWEEN :first AND :last AND id IN (:ids)";
+
+    private static Map<String, Object> range(List<Long> ids) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("ids", ids);
+        values.put("first", ids.stream().mapToLong(Long::longValue).min().orElseThrow());
+        values.put("last", ids.stream().mapToLong(Long::longValue).max().orElseThrow());
+        return values;
     }
 
     private static Timestamp now() {
