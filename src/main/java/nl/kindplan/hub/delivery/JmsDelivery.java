@@ -69,8 +69,9 @@ public class JmsDelivery {
                        @Value("${kindplan.delivery.receipt-queue:kindplan.hub.receipts}") String receiptQueue,
                        @Value("${kindplan.delivery.jms.in-doubt-wait:PT5S}") Duration inDoubtWait,
                        @Value("${kindplan.delivery.jms.batch-size:100}") int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("kindplan.delivery.jms.batch-size must be at least 1, not " + batchSize);
+        if (batchSize < 1 || batchSize > Outbox.MAX_IDS) {
+            throw new IllegalArgumentException("kindplan.delivery.jms.batch-size must be 1 to " + Outbox.MAX_IDS + ", not "
+                    + batchSize);
         }
         this.batchSize = batchSize;
         this.outbox = outbox;

@@ -2,6 +2,7 @@ package nl.kindplan.hub.delivery;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +101,8 @@ public class Outbox {
 
     /** These reached the broker (their receipt says so): SENT, whatever the outbox thought. */
     public void markDelivered(List<Long> ids) {
-        if (!ids.isEmpty()) {
-            Map<String, Object> values = range(ids);
+        for (List<Long> chunk : chunks(ids)) {
+            Map<String, Object> values = range(chunk);
             values.put("now", now());
             named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now "
                     + "WHERE status IN ('PENDING', 'SENDING') " + IN_RANGE, values);
@@ -115,8 +116,8 @@ public class Outbox {
 
     /** In doubt, but found not to have reached the broker: pending again, in one statement. */
     public void release(List<Long> ids) {
-        if (!ids.isEmpty()) {
-            named.update("UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING' " + IN_RANGE, range(ids));
+        for (List<Long> chunk : chunks(ids)) {
+            named.update("UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING' " + IN_RANGE, range(chunk));
         }
     }
 
@@ -142,6 +143,17 @@ public class Outbox {
      * 200 000 PENDING rows at national size).
      */
     private static final String IN_RANGE = "AND id BETWEEN :first AND :last AND id IN (:ids)";
+
+    /** At most this many ids in one statement (a batch is smaller): PostgreSQL takes 32 767 parameters. */
+    static final int MAX_IDS = 1000;
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += MAX_IDS) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + MAX_IDS)));
+        }
+        return chunks;
+    }
 
     private static Map<String, Object> range(List<Long> ids) {
         Map<String, Object> values = new HashMap<>();

@@ -16,8 +16,4 @@ public record OutboxPage(List<Outbox.Message> messages, long lastId, boolean ful
     public List<Outbox.Message> webhooks() {
         return messages.stream().filter(m -> m.channel() == Outbox.Channel.WEBHOOK).toList();
     }
-
-    public int size() {
-        return messages.size();
-    }
 }
