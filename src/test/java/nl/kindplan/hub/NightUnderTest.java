@@ -54,7 +54,9 @@ final class NightUnderTest {
     /**
      * The night as a gemeente's cron runs it, against the external broker through the failover
      * transport (reconnecting at least every second), logging each file it begins and each message
-     * it sends, so the test can kill it at those moments.
+     * it sends, so the test can kill it at those moments. Its JMS batches are small (5 messages per
+     * JMS transaction), so that a night of a few hundred messages has many batch boundaries to be
+     * killed at, before, in and after a batch's commit.
      */
     SeparateJvm startHub(String name) throws IOException {
         return SeparateJvm.hub(name, dir.resolve(name + ".log"), List.of(
@@ -64,9 +66,10 @@ final class NightUnderTest {
                 "--kindplan.broker.url=failover:(tcp://127.0.0.1:" + brokerPort + ")?initialReconnectDelay=100"
                         + "&maxReconnectDelay=1000",
                 "--kindplan.ingest.poll-delay=200",
-                // intake groups and evaluation chunks small enough that a kill can fall between two of them
+                // intake groups, evaluation chunks and JMS batches small enough that a kill can fall between two of them
                 "--kindplan.ingest.group-files=2",
                 "--kindplan.evaluation.chunk-size=50",
+                "--kindplan.delivery.jms.batch-size=5",
                 "--logging.level.nl.kindplan.hub.ingest.FileIngester=DEBUG",
                 "--logging.level.nl.kindplan.hub.delivery.JmsDelivery=DEBUG"));
     }

@@ -3,6 +3,7 @@ package nl.kindplan.hub.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.camel.Body;
@@ -28,11 +30,14 @@ import org.springframework.stereotype.Component;
  * Every case message is sent in one JMS transaction together with a <em>receipt</em> (a message
  * with the same {@code outboxId} property) on the hub's own receipt queue, which no receiver
  * reads: the broker commits both or neither, so "its receipt is on the receipt queue" means "the
- * message reached its queue", also after a receiver has consumed it. The outbox row is SENDING,
+ * message reached its queue", also after a receiver has consumed it. A batch of messages
+ * ({@code kindplan.delivery.jms.batch-size}) shares one transaction, so one broker commit and two
+ * database commits per batch instead of per message. The outbox rows of a batch are SENDING,
  * committed, before that transaction begins and SENT after it, so a row found SENDING is in doubt:
  * the receipts settle it, SENT when its receipt is there and PENDING (sent again) when it is not.
  * A receipt is acknowledged only after the database has recorded what it says, so every committed
- * send has its SENT row or its receipt, or both, at any moment.
+ * send has its SENT row or its receipt, or both, at any moment: the receipts of a batch marked SENT
+ * are taken off the queue by the next batch's transaction, the last ones by {@link #settle}.
  */
 @Component("jmsDelivery")
 public class JmsDelivery {
@@ -52,10 +57,23 @@ public class JmsDelivery {
     private final JmsTemplate jms;
     private final String receiptQueue;
     private final Duration inDoubtWait;
+    private final int batchSize;
+    /**
+     * Receipts on the queue whose messages the outbox has as SENT (in send order): each batch takes
+     * those of the batches before off the queue in its own JMS transaction, so the queue stays short
+     * and clearing it costs no commits of its own. One delivery at a time uses this bean.
+     */
+    private final Set<Long> servedReceipts = new LinkedHashSet<>();
 
     public JmsDelivery(Outbox outbox, ConnectionFactory connectionFactory,
                        @Value("${kindplan.delivery.receipt-queue:kindplan.hub.receipts}") String receiptQueue,
-                       @Value("${kindplan.delivery.jms.in-doubt-wait:PT5S}") Duration inDoubtWait) {
+                       @Value("${kindplan.delivery.jms.in-doubt-wait:PT5S}") Duration inDoubtWait,
+                       @Value("${kindplan.delivery.jms.batch-size:100}") int batchSize) {
+        if (batchSize < 1 || batchSize > Outbox.MAX_IDS) {
+            throw new IllegalArgumentException("kindplan.delivery.jms.batch-size must be 1 to " + Outbox.MAX_IDS + ", not "
+                    + batchSize);
+        }
+        this.batchSize = batchSize;
         this.outbox = outbox;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
@@ -63,26 +81,89 @@ public class JmsDelivery {
         this.inDoubtWait = inDoubtWait;
     }
 
-    /** One case message and its receipt, in one JMS transaction; nothing when it was sent before. */
-    public void send(@Body Outbox.Message message) {
-        if (!outbox.claim(message.id()) && !claimAfterDoubt(message.id())) {
+    /** The JMS messages of a page, {@code batch-size} of them per JMS transaction, in outbox id order. */
+    public void sendAll(@Body OutboxPage page) {
+        List<Outbox.Message> messages = page.jms();
+        for (int from = 0; from < messages.size(); from += batchSize) {
+            sendBatch(messages.subList(from, Math.min(messages.size(), from + batchSize)));
+        }
+    }
+
+    /**
+     * A batch of case messages and their receipts in one JMS transaction: claimed SENDING in one
+     * statement before, marked SENT in one statement after. What of it was sent before is skipped;
+     * what a failed attempt of it left in doubt is settled first, so nothing goes twice.
+     */
+    public synchronized void sendBatch(List<Outbox.Message> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        jms.execute(session -> {
-            MessageProducer producer = session.createProducer(null);
-            TextMessage caseMessage = session.createTextMessage(message.payload());
-            caseMessage.setStringProperty("caseId", message.caseId());
-            caseMessage.setStringProperty("event", message.event());
-            caseMessage.setStringProperty("signal", message.signal());
-            caseMessage.setLongProperty(OUTBOX_ID, message.id());
-            Message receipt = session.createMessage();
-            receipt.setLongProperty(OUTBOX_ID, message.id());
-            send(producer, session.createQueue(message.destination()), caseMessage);
-            send(producer, session.createQueue(receiptQueue), receipt);
-            session.commit();
-            return null;
-        }, false);
-        LOG.debug("Outbox {} sent to {}", message.id(), message.destination());
+        List<Long> ids = batch.stream().map(Outbox.Message::id).toList();
+        if (!outbox.sending(ids).isEmpty()) {
+            settle();  // a redelivery of this batch after a commit in doubt
+        }
+        int claimed = outbox.claim(ids);
+        List<Outbox.Message> toSend = batch;
+        if (claimed < ids.size()) {
+            Set<Long> mine = new HashSet<>(outbox.sending(ids));
+            toSend = batch.stream().filter(m -> mine.contains(m.id())).toList();
+        }
+        if (toSend.isEmpty()) {
+            return;
+        }
+        List<Outbox.Message> sending = toSend;
+        List<Long> taken = jms.execute(session -> {
+            MessageConsumer served = servedReceipts.isEmpty() ? null
+                    : session.createConsumer(session.createQueue(receiptQueue));
+            try {
+                List<Long> receiptsTaken = served == null ? List.of() : takeServedReceipts(served);
+                MessageProducer producer = session.createProducer(null);
+                Queue receipts = session.createQueue(receiptQueue);
+                for (Outbox.Message message : sending) {
+                    TextMessage caseMessage = session.createTextMessage(message.payload());
+                    caseMessage.setStringProperty("caseId", message.caseId());
+                    caseMessage.setStringProperty("event", message.event());
+                    caseMessage.setStringProperty("signal", message.signal());
+                    caseMessage.setLongProperty(OUTBOX_ID, message.id());
+                    Message receipt = session.createMessage();
+                    receipt.setLongProperty(OUTBOX_ID, message.id());
+                    send(producer, session.createQueue(message.destination()), caseMessage);
+                    send(producer, receipts, receipt);
+                }
+                session.commit();
+                return receiptsTaken;
+            } finally {
+                if (served != null) {
+                    served.close();  // a cached session must not keep a consumer that takes receipts
+                }
+            }
+        }, true);
+        taken.forEach(servedReceipts::remove);
+        List<Long> sent = sending.stream().map(Outbox.Message::id).toList();
+        outbox.markBatchSent(sent);
+        servedReceipts.addAll(sent);
+        if (LOG.isDebugEnabled()) {
+            sending.forEach(m -> LOG.debug("Outbox {} sent to {}", m.id(), m.destination()));
+        }
+    }
+
+    /**
+     * Takes the receipts of the batches before off the queue, in the transaction of this batch: their
+     * messages are SENT in the outbox, so the receipts have served. One that is not known here (there
+     * should be none) is recorded as SENT before the commit acknowledges it, as {@link #settle} does.
+     */
+    private List<Long> takeServedReceipts(MessageConsumer consumer) throws JMSException {
+        List<Long> taken = new ArrayList<>();
+        int expected = Math.min(servedReceipts.size(), BATCH);
+        while (taken.size() < expected) {
+            Message receipt = consumer.receive(QUIET_MILLIS);
+            if (receipt == null) {
+                break;
+            }
+            taken.add(receipt.getLongProperty(OUTBOX_ID));
+        }
+        outbox.markDelivered(taken.stream().filter(id -> !servedReceipts.contains(id)).toList());
+        return taken;
     }
 
     /**
@@ -90,29 +171,20 @@ public class JmsDelivery {
      * each receipt marks its message SENT; a message still SENDING without a receipt never reached
      * the broker and is pending again. Called when a delivery begins and ends.
      */
-    public void settle() {
+    public synchronized void settle() {
+        long begin = System.nanoTime();
         List<Long> inDoubt = outbox.inDoubt();
         Set<Long> received = consumeReceipts(new HashSet<>(inDoubt));
-        int again = 0;
-        for (long id : inDoubt) {
-            if (!received.contains(id)) {
-                outbox.release(id);
-                again++;
-            }
+        List<Long> again = inDoubt.stream().filter(id -> !received.contains(id)).toList();
+        outbox.release(again);
+        servedReceipts.clear();
+        if (!received.isEmpty()) {
+            LOG.info("{} receipt(s) cleared up in {} ms", received.size(), (System.nanoTime() - begin) / 1_000_000);
         }
         if (!inDoubt.isEmpty()) {
             LOG.warn("{} JMS message(s) were in doubt: {} had reached the broker (not sent again), {} had not "
-                    + "(sent again)", inDoubt.size(), inDoubt.size() - again, again);
+                    + "(sent again)", inDoubt.size(), inDoubt.size() - again.size(), again.size());
         }
-    }
-
-    /** A message found SENDING was left by a failed attempt: settle it, then claim it if it is pending again. */
-    private boolean claimAfterDoubt(long id) {
-        if (!"SENDING".equals(outbox.status(id))) {
-            return false;  // SENT or DEAD
-        }
-        settle();
-        return outbox.claim(id);
     }
 
     /**
