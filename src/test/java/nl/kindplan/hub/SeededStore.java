@@ -40,9 +40,13 @@ public final class SeededStore {
     }
 
     public long sourceFile(String name) {
+        return sourceFile(name, LocalDateTime.now());
+    }
+
+    public long sourceFile(String name, LocalDateTime receivedAt) {
         return insert("source_file", "id", new Object[][] {{"source", "VERZUIM"}, {"file_name", name},
                 {"sha256", UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "")},
-                {"status", "TAKEN_IN"}, {"received_at", Timestamp.valueOf(LocalDateTime.now())}});
+                {"status", "TAKEN_IN"}, {"received_at", Timestamp.valueOf(receivedAt)}});
     }
 
     public void registratie(long kindId, long fileId) {

@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps nothing longer than {@code kindplan.retention.*} allows (AVG art. 5 lid 1 sub e):
  * <ul>
- * <li>a child with no open case whose record got no new source data for {@code kind} (24 months) goes,
- * with all its facts and cases; the processing log keeps only its pseudonymised key, and notes the purge;</li>
+ * <li>a child with no open case of which no source said anything for {@code kind} (24 months: neither its
+ * record nor any of its facts came from a file received since) goes, with all its facts and cases; the
+ * processing log keeps only its pseudonymised key, and notes the purge;</li>
  * <li>a closed case whose last event is older than {@code closed-case} (24 months) goes with its events,
  * their facts (case_grond) and its messages (outbox);</li>
  * <li>archived source files after {@code archive-days}, rejected files and reports after {@code error-days}.</li>
@@ -48,10 +49,20 @@ public class RetentionPurge {
             "DELETE FROM signal_case WHERE case_id IN (:cases)");
 
     /**
-     * The tables whose rows belong to a child by {@code kind_id}, deleted before the child itself (its
-     * cases go first, through CASE_RECORDS). A new table with a kind_id (e.g. identity_conflict) is added here.
+     * What belongs to a set of children (:kinderen) besides their cases (which go first, through
+     * CASE_RECORDS), deleted before the children themselves. A new table that refers to kind goes here,
+     * e.g. "DELETE FROM identity_conflict WHERE kind_id IN (:kinderen) OR other_kind_id IN (:kinderen)".
      */
-    static final List<String> KIND_FACT_TABLES = List.of("registratie", "verzuimmelding", "jeugdhulp");
+    static final List<String> KIND_RECORDS = List.of(
+            "DELETE FROM registratie WHERE kind_id IN (:kinderen)",
+            "DELETE FROM verzuimmelding WHERE kind_id IN (:kinderen)",
+            "DELETE FROM jeugdhulp WHERE kind_id IN (:kinderen)");
+
+    /**
+     * The facts of a child with the source file they came from: the newest such file tells when a source
+     * last said something of the child (a child's updated_at alone may only follow changes of its identity).
+     */
+    static final List<String> SOURCED_FACT_TABLES = List.of("registratie", "verzuimmelding", "jeugdhulp");
 
     private static final DateTimeFormatter ARCHIVE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -96,13 +107,19 @@ public class RetentionPurge {
     int purgeKinderen(Timestamp staleBefore) {
         int purged = 0;
         while (true) {
-            List<Kind> batch = jdbc.query("""
+            StringBuilder sql = new StringBuilder("""
                     SELECT k.id, k.bsn, k.onderwijsnummer FROM kind k
                      WHERE k.updated_at < ?
-                       AND NOT EXISTS (SELECT 1 FROM signal_case c WHERE c.kind_id = k.id AND c.open = TRUE)
-                     ORDER BY k.id
-                     LIMIT\s""" + settings.batchSize(), (rs, n) -> new Kind(rs.getLong(1), trim(rs.getString(2)),
-                    trim(rs.getString(3))), staleBefore);
+                       AND NOT EXISTS (SELECT 1 FROM signal_case c WHERE c.kind_id = k.id AND c.open = TRUE)""");
+            for (String table : SOURCED_FACT_TABLES) {
+                sql.append("\n   AND NOT EXISTS (SELECT 1 FROM ").append(table).append(" x JOIN source_file f ")
+                        .append("ON f.id = x.source_file_id WHERE x.kind_id = k.id AND f.received_at >= ?)");
+            }
+            sql.append("\n ORDER BY k.id LIMIT ").append(settings.batchSize());
+            Object[] args = new Object[1 + SOURCED_FACT_TABLES.size()];
+            java.util.Arrays.fill(args, staleBefore);
+            List<Kind> batch = jdbc.query(sql.toString(), (rs, n) -> new Kind(rs.getLong(1), trim(rs.getString(2)),
+                    trim(rs.getString(3))), args);
             if (batch.isEmpty()) {
                 return purged;
             }
@@ -112,8 +129,8 @@ public class RetentionPurge {
                 List<String> caseIds = named.queryForList("SELECT case_id FROM signal_case WHERE kind_id IN (:kinderen)",
                         kinderen, String.class);
                 deleteCases(caseIds);
-                for (String table : KIND_FACT_TABLES) {
-                    named.update("DELETE FROM " + table + " WHERE kind_id IN (:kinderen)", kinderen);
+                for (String delete : KIND_RECORDS) {
+                    named.update(delete, kinderen);
                 }
                 named.update("DELETE FROM kind WHERE id IN (:kinderen)", kinderen);
                 log.recordPurged(batch.stream().map(k -> pseudonyms.ofKind(k.bsn(), k.onderwijsnummer())).toList());

@@ -47,13 +47,14 @@ class RetentionTest extends HubTestSupport {
         SeededStore seed = new SeededStore(jdbc);
         LocalDateTime now = LocalDateTime.now();
         LocalDateTime longAgo = now.minusMonths(25);
+        long oldFile = seed.sourceFile("verzuim-retention-old.csv", longAgo);
         long file = seed.sourceFile("verzuim-retention.csv");
 
         // A: no new data for 25 months, only a closed case: goes whole
         String bsnA = TestBsn.bsn();
         long a = seed.kind(bsnA, longAgo);
-        seed.registratie(a, file);
-        seed.verzuimmelding(a, file);
+        seed.registratie(a, oldFile);
+        seed.verzuimmelding(a, oldFile);
         String caseA = seed.kase(a, "MATCH", LocalDate.of(2024, 1, 8), LocalDate.of(2024, 1, 15), LocalDate.of(2024, 6, 3));
         long eventA = seed.event(caseA, "RESOLVED", LocalDate.of(2024, 1, 8), LocalDate.of(2024, 6, 3), longAgo);
         seed.outbox(eventA, "GEMEENTE", "0801");
@@ -72,6 +73,10 @@ class RetentionTest extends HubTestSupport {
         seed.event(newCaseC, "RESOLVED", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 5), now.minusMonths(1));
         // D: no new data for 23 months, no case: stays
         long d = seed.kind(TestBsn.bsn(), now.minusMonths(23));
+        // E: its record unchanged for 25 months, but a source sent a melding of it this week: stays
+        long e = seed.kind(TestBsn.bsn(), longAgo);
+        seed.registratie(e, oldFile);
+        seed.verzuimmelding(e, file);
 
         Path archive = DATA_DIR.resolve("archive").resolve("verzuim");
         Path oldDay = write(archive.resolve(DAY.format(now.toLocalDate().minusDays(91))).resolve("verzuim-old.csv"));
@@ -86,15 +91,16 @@ class RetentionTest extends HubTestSupport {
 
             assertThat(outcome).isEqualTo(new RetentionPurge.Outcome(1, 1, 1, 2));
             assertThat(seed.count("SELECT COUNT(*) FROM kind WHERE id = ?", a)).isZero();
-            for (String table : RetentionPurge.KIND_FACT_TABLES) {
+            for (String table : RetentionPurge.SOURCED_FACT_TABLES) {
                 assertThat(seed.count("SELECT COUNT(*) FROM " + table + " WHERE kind_id = ?", a)).as(table).isZero();
             }
             assertThat(seed.count("SELECT COUNT(*) FROM signal_case WHERE case_id IN (?, ?)", caseA, oldCaseC)).isZero();
             assertThat(seed.count("SELECT COUNT(*) FROM case_event WHERE id IN (?, ?)", eventA, oldEventC)).isZero();
             assertThat(seed.count("SELECT COUNT(*) FROM case_grond WHERE case_event_id IN (?, ?)", eventA, oldEventC)).isZero();
             assertThat(seed.count("SELECT COUNT(*) FROM outbox WHERE case_event_id IN (?, ?)", eventA, oldEventC)).isZero();
-            // what stays: B with its open case, C with its registration and recent case, D
-            assertThat(seed.count("SELECT COUNT(*) FROM kind WHERE id IN (?, ?, ?)", b, c, d)).isEqualTo(3);
+            // what stays: B with its open case, C with its registration and recent case, D, E with its facts
+            assertThat(seed.count("SELECT COUNT(*) FROM kind WHERE id IN (?, ?, ?, ?)", b, c, d, e)).isEqualTo(4);
+            assertThat(seed.count("SELECT COUNT(*) FROM registratie WHERE kind_id = ?", e)).isEqualTo(1);
             assertThat(seed.count("SELECT COUNT(*) FROM signal_case WHERE case_id IN (?, ?)", caseB, newCaseC)).isEqualTo(2);
             assertThat(seed.count("SELECT COUNT(*) FROM registratie WHERE kind_id = ?", c)).isEqualTo(1);
             // the processing log keeps A's entries under its key only, and notes the purge
