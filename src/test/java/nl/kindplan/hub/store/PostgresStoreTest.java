@@ -115,7 +115,7 @@ class PostgresStoreTest {
                 + "AND table_name <> 'flyway_schema_history'", String.class))
                 .containsExactlyInAnyOrder("source_file", "row_error", "file_note", "kind", "registratie",
                         "verzuimmelding", "jeugdhulp", "nightly_run", "run_count", "signal_case", "case_event",
-                        "case_grond", "outbox", "hub_user", "run_problem");
+                        "case_grond", "outbox", "hub_user", "run_problem", "verwerking");
     }
 
     /** The versions of the migration files, in order: every one must have run. */
