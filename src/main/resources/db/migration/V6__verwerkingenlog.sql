@@ -23,3 +23,6 @@ CREATE TABLE verwerking (
     CONSTRAINT verwerking_bericht_once UNIQUE (outbox_id, uitkomst)
 );
 CREATE INDEX verwerking_betrokkene ON verwerking (betrokkene, verwerkt_op);
+
+-- The retention purge deletes a case's messages by event; main's V5 adds this index too (then this is a no-op).
+CREATE INDEX IF NOT EXISTS outbox_event ON outbox (case_event_id);
