@@ -31,8 +31,8 @@ class AccessTest extends HubTestSupport {
     TestRestTemplate anonymous;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/runs", "/api/kinderen/123456782", "/actuator/prometheus", "/actuator/health",
-            "/actuator/metrics"})
+    @ValueSource(strings = {"/api/runs", "/api/kinderen/123456782", "/api/kinderen/123456782/inzage", "/api/cijfers",
+            "/actuator/prometheus", "/actuator/health", "/actuator/metrics"})
     void machinePathsAnswer401WithABasicChallengeWithoutLogin(String path) {
         ResponseEntity<String> response = anonymous.getForEntity(path, String.class);
 
@@ -69,6 +69,13 @@ class AccessTest extends HubTestSupport {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(viewer.getForEntity("/api/kinderen/123456782", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        // an inzage shows a child and its processing log: operators only; the figures hold no child
+        assertThat(viewer.getForEntity("/api/kinderen/123456782/inzage", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(viewer.getForEntity("/api/kinderen/123456782/inzage?format=html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(viewer.getForEntity("/api/cijfers?van=2025-01&tot=2025-02", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

@@ -115,7 +115,7 @@ class PostgresStoreTest {
                 .containsExactlyInAnyOrder("source_file", "row_error", "file_note", "kind", "registratie",
                         "verzuimmelding", "jeugdhulp", "nightly_run", "run_count", "signal_case", "case_event",
                         "case_grond", "outbox", "hub_user", "run_problem", "identity_conflict", "evaluation_basis",
-                        "route_action");
+                        "route_action", "verwerking");
     }
 
     /** The versions of the migration files, in order: every one must have run. */
