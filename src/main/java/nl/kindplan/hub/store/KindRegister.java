@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import nl.kindplan.hub.domain.Elfproef;
@@ -115,23 +114,20 @@ public class KindRegister {
             return r;
         }
 
+        /** Fills in what the record does not know yet; a known value is never overwritten. */
         void complete(KindIdentiteit kind) {
-            if (geboortedatum == null && kind.geboortedatum() != null) {
-                geboortedatum = kind.geboortedatum();
+            geboortedatum = fill(geboortedatum, kind.geboortedatum());
+            achternaam = fill(achternaam, kind.achternaam());
+            voorvoegsel = fill(voorvoegsel, kind.voorvoegsel());
+            voornamen = fill(voornamen, kind.voornamen());
+        }
+
+        private <T> T fill(T known, T offered) {
+            if (known == null && offered != null) {
                 changed = true;
+                return offered;
             }
-            if (achternaam == null && kind.achternaam() != null) {
-                achternaam = kind.achternaam();
-                changed = true;
-            }
-            if (voorvoegsel == null && kind.voorvoegsel() != null) {
-                voorvoegsel = kind.voorvoegsel();
-                changed = true;
-            }
-            if (voornamen == null && kind.voornamen() != null) {
-                voornamen = kind.voornamen();
-                changed = true;
-            }
+            return known;
         }
     }
 
