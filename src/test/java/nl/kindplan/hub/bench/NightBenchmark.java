@@ -60,7 +60,8 @@ public final class NightBenchmark {
             throw new IllegalStateException("no packaged hub at " + jar + ": run the benchmark after package "
                     + "(./mvnw -B -Pbenchmark verify)");
         }
-        String name = children + (national ? "-national" : "") + (defects ? "" : "-nodefects");
+        String name = children + (national ? "-national" : "") + (defects ? "" : "-nodefects")
+                + (db.equals("both") ? "" : "-" + db);
         Path work = project.resolve("target/benchmark/" + name);
         delete(work);
 

@@ -28,6 +28,8 @@ import nl.kindplan.hub.demo.DemoSchool;
 final class NightFiles {
 
     private static final DateTimeFormatter DAG = DateTimeFormatter.BASIC_ISO_DATE;
+    /** As DUO writes it, seconds always (LocalDateTime.toString leaves out ":00"). */
+    private static final DateTimeFormatter MUTATIE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final Population population;
     private final List<DemoSchool> scholen;
@@ -86,7 +88,7 @@ final class NightFiles {
             }
             if (defects && !k.meldingen.isEmpty() && fout.nextInt(300) == 0) {
                 Melding m = k.meldingen.get(0);
-                v.row(Population.meldingsnummer(k.nr, 3), m.laatsteMutatie(), m.status(), m.verzuimsoort(),
+                v.row(Population.meldingsnummer(k.nr, 3), MUTATIE.format(m.laatsteMutatie()), m.status(), m.verzuimsoort(),
                         BenchNumbers.broken(k.bsn != null ? k.bsn : BenchNumbers.bsn(k.nr)), null, k.geboortedatum,
                         k.achternaam, k.voorvoegsel, k.voornamen, m.school().brin(), m.school().vestiging(),
                         m.gemeentecode(), m.begindatum(), null, m.uren(), null);
@@ -261,7 +263,7 @@ final class NightFiles {
     }
 
     private static void melding(CsvExport v, BenchKind k, Melding m, String bsn) throws IOException {
-        v.row(m.meldingsnummer(), m.laatsteMutatie(), m.status(), m.verzuimsoort(), bsn, k.onderwijsnummer,
+        v.row(m.meldingsnummer(), MUTATIE.format(m.laatsteMutatie()), m.status(), m.verzuimsoort(), bsn, k.onderwijsnummer,
                 k.geboortedatum, k.achternaam, k.voorvoegsel, k.voornamen, m.school().brin(), m.school().vestiging(),
                 m.gemeentecode(), m.begindatum(), m.einddatum(), m.uren(), m.reden());
     }
