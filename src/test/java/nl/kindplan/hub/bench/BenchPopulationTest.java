@@ -110,6 +110,20 @@ class BenchPopulationTest {
                 + tally.planted.get("bad rows (inschrijvingen, impossible date)"));
     }
 
+    @Test
+    void nationalSizeWritesOneRegistrationsAndOneVerzuimFileAndNoIjw() throws IOException {
+        NightFiles national = new NightFiles(new Population(7, LocalDate.of(2026, 11, 16), scholen, true), scholen,
+                3000, true, true);
+        Tally tally = national.firstNight(tmp.resolve("nl"));
+        assertThat(tally.perSource).containsOnlyKeys("verzuim", "inschrijvingen");
+        // one export each, and the bad verzuim file
+        assertThat(tally.perSource.get("inschrijvingen")[0]).isEqualTo(1);
+        assertThat(tally.perSource.get("verzuim")[0]).isEqualTo(2);
+        assertThat(tally.perSource.get("inschrijvingen")[1]).isGreaterThanOrEqualTo(3000);
+        assertThat(tmp.resolve("nl/ijw")).doesNotExist();
+        assertThat(lees(tmp.resolve("nl")).sink().registraties).hasSizeGreaterThanOrEqualTo(3000);
+    }
+
     private record Gelezen(RecordingSink sink, List<String> onleesbaar) {
     }
 

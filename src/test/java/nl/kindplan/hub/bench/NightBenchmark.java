@@ -33,7 +33,7 @@ import nl.kindplan.hub.demo.DemoSchool;
  * <p>
  * Settings (system properties): {@code benchmark.children} (100000), {@code benchmark.national}
  * (false: true writes registrations and meldingen only, one CSV each), {@code benchmark.db}
- * (both, h2, postgres), {@code benchmark.xmx} (1g), {@code benchmark.defects} (true),
+ * (both, h2, postgres; none: only the files and their floor), {@code benchmark.xmx} (1g), {@code benchmark.defects} (true),
  * {@code benchmark.seed}, {@code benchmark.as-of} (2026-11-16; the delta night is a week later),
  * {@code benchmark.floor-tries} (3), {@code benchmark.timeout-minutes} (180), {@code kindplan.jar}.
  */
@@ -83,7 +83,14 @@ public final class NightBenchmark {
                 firstFloor.millis(), deltaFloor.millis());
 
         List<NightFigures> figures = new ArrayList<>();
-        for (String database : db.equals("both") ? List.of("h2", "postgres") : List.of(db)) {
+        List<String> databases = switch (db) {
+            case "both" -> List.of("h2", "postgres");
+            case "h2", "postgres" -> List.of(db);
+            // the files and their floor only, e.g. to look at the data or time the generator
+            case "none" -> List.of();
+            default -> throw new IllegalArgumentException("benchmark.db is both, h2, postgres or none, not " + db);
+        };
+        for (String database : databases) {
             Path base = work.resolve(database);
             Path data = Files.createDirectories(base.resolve("data"));
             int port = freePort();
