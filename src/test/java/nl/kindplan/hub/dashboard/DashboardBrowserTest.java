@@ -224,6 +224,17 @@ class DashboardBrowserTest extends DashboardTestSupport {
         browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 40, 4000)));
         screenshot("dashboard-volledig.png");
 
+        // the monthly figures (issue: what SWVs and gemeenten report), from the dashboard's header
+        browser.findElement(By.id("naar-cijfers")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tabel tbody tr")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grafiek-signalen canvas")));
+        assertThat(browser.findElements(By.cssSelector("#tabel tbody tr"))).as("a row per month").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#tabel thead")).getText()).contains("thuiszitters");
+        assertThat(browser.getPageSource()).doesNotContainPattern("(?<![0-9])[0-9]{9}(?![0-9])");
+        screenshot("cijfers.png");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nu-draaien")));
+
         // signing out ends the session: back on the login page, which says so
         browser.findElement(By.cssSelector("#afmelden button")).click();
         wait.until(ExpectedConditions.urlContains("/login?logout"));
