@@ -163,7 +163,7 @@ class IngestRoutesTest extends HubTestSupport {
 
         assertThat(errorFolder("verzuim").resolve("verzuim-f-20261101.csv")).exists();
         assertThat(errorFolder("verzuim").resolve("verzuim-f-20261101.csv.report.txt")).content()
-                .contains("missing required column").contains("laatste_mutatie");
+                .contains("kolom(men) ontbreken in de kopregel").contains("laatste_mutatie");
         assertThat(store.findKindId(bsn)).isEmpty();
     }
 

@@ -93,9 +93,9 @@ public final class CsvRows {
                 dataRows++;
                 int notUtf8 = firstColumnNotUtf8(rec);
                 if (notUtf8 >= 0) {
-                    sink.rowError(line, "not valid UTF-8 (in column "
+                    sink.rowError(line, "verkeerde tekenset: deze regel is geen geldige UTF-8 (not valid UTF-8, in kolom "
                             + (notUtf8 < names.size() ? names.get(notUtf8) : String.valueOf(notUtf8 + 1))
-                            + "): is the file saved in another encoding, such as Windows-1252?");
+                            + "): is het bestand in een andere tekenset opgeslagen, zoals Windows-1252?");
                     continue;
                 }
                 Map<String, String> values = new HashMap<>();
@@ -119,11 +119,12 @@ public final class CsvRows {
         List<String> names = header.stream().map(String::trim).toList();
         String all = String.join(";", names);
         if (all.indexOf('\0') >= 0) {
-            throw new UnreadableFileException("the header row holds NUL characters: the file is not UTF-8 text "
-                    + "(UTF-16 without a byte order mark?)");
+            throw new UnreadableFileException("verkeerde tekenset: de kopregel bevat NUL-tekens, het bestand is geen "
+                    + "UTF-8-tekst (UTF-16 zonder byte order mark?)");
         }
         if (all.indexOf(NOT_UTF8) >= 0) {
-            throw new UnreadableFileException("the header row is not valid UTF-8: export or save the file as UTF-8");
+            throw new UnreadableFileException("verkeerde tekenset: de kopregel is geen geldige UTF-8; exporteer of "
+                    + "bewaar het bestand als CSV UTF-8");
         }
         return names;
     }
@@ -138,8 +139,9 @@ public final class CsvRows {
         }
         if (start.length >= 2 && ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE
                 || (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF)) {
-            throw new UnreadableFileException(String.format("the file is UTF-16 (it starts with the byte order mark "
-                    + "%02X %02X), not UTF-8: export or save it as UTF-8", start[0] & 0xFF, start[1] & 0xFF));
+            throw new UnreadableFileException(String.format("verkeerde tekenset: het bestand is UTF-16 (het begint met "
+                    + "de byte order mark %02X %02X), geen UTF-8; exporteer of bewaar het als CSV UTF-8",
+                    start[0] & 0xFF, start[1] & 0xFF));
         }
         buffered.reset();
         return buffered;
@@ -173,6 +175,18 @@ public final class CsvRows {
         return "the file cannot be read as CSV from line " + line + " on: " + message;
     }
 
+    /** The separator a one-column header seems to use instead of ';' (a ',' or a tab), if any. */
+    private static java.util.Optional<String> separatorOf(List<String> header) {
+        if (header.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        String only = header.get(0);
+        if (only.indexOf(',') >= 0) {
+            return java.util.Optional.of(",");
+        }
+        return only.indexOf('\t') >= 0 ? java.util.Optional.of("een tab") : java.util.Optional.empty();
+    }
+
     private static String listed(List<Long> lines) {
         String listed = lines.stream().limit(LINES_LISTED).map(String::valueOf).collect(Collectors.joining(", "));
         return lines.size() > LINES_LISTED ? listed + ", ..." : listed;
@@ -197,7 +211,9 @@ public final class CsvRows {
             }
         }
         if (!missing.isEmpty()) {
-            throw new UnreadableFileException("missing required column(s): " + String.join(", ", missing));
+            throw new UnreadableFileException(separatorOf(header).map(sep -> "verkeerd scheidingsteken: verwacht ; maar "
+                    + "de kopregel is gescheiden door " + sep + " (sla het bestand op als CSV met ; als scheidingsteken)")
+                    .orElse("kolom(men) ontbreken in de kopregel: " + String.join(", ", missing)));
         }
         return columns;
     }

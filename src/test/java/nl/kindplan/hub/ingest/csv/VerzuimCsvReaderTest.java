@@ -117,7 +117,7 @@ class VerzuimCsvReaderTest {
         String header = HEADER.replace("verzuimsoort;", "");
         assertThatThrownBy(() -> read(header + "\n"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("missing required column").hasMessageContaining("verzuimsoort");
+                .hasMessageContaining("kolom(men) ontbreken in de kopregel").hasMessageContaining("verzuimsoort");
     }
 
     @Test
