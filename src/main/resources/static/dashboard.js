@@ -556,6 +556,11 @@
     if (!a.regels.length) leeg(rg, 3, 'Geen afgekeurde regels.');
     else rg.replaceChildren(...a.regels.map((r) => el('tr', {},
       td(r.bestand), tdGetal(r.regel), td(r.reden, 'reden'))));
+    $('conflicten-aantal').textContent = '— ' + g(a.identiteitsconflicten);
+    const ic = document.querySelector('#identiteitsconflicten tbody');
+    if (!a.conflicten.length) leeg(ic, 5, 'Geen identiteitsconflicten.');
+    else ic.replaceChildren(...a.conflicten.map((c) => el('tr', {},
+      td(tijdstip(c.gevonden)), td(BRON[c.bron] || c.bron), td(c.bestand), tdGetal(c.regel), td(c.reden, 'reden'))));
   }
 
   // ---------- routes ----------

@@ -3,6 +3,7 @@ package nl.kindplan.hub.dashboard;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import nl.kindplan.hub.store.IdentityConflicts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +19,20 @@ public class Rejections {
     public record RejectedRow(long bestandId, String bron, String bestand, long regel, String reden) {
     }
 
+    /** A row kept with its own BSN while its onderwijsnummer belongs to another child: never merged. */
+    public record Conflict(String bron, String bestand, long regel, String reden, OffsetDateTime gevonden, Long runId) {
+    }
+
     public record Overview(long bestandenAfgekeurd, long regelsAfgekeurd, List<RejectedFile> bestanden,
-                           List<RejectedRow> regels) {
+                           List<RejectedRow> regels, long identiteitsconflicten, List<Conflict> conflicten) {
     }
 
     private final JdbcTemplate jdbc;
+    private final IdentityConflicts identityConflicts;
 
-    public Rejections(JdbcTemplate jdbc) {
+    public Rejections(JdbcTemplate jdbc, IdentityConflicts identityConflicts) {
         this.jdbc = jdbc;
+        this.identityConflicts = identityConflicts;
     }
 
     public Overview overview(int maxFiles, int maxRows) {
@@ -45,6 +52,8 @@ public class Rejections {
                  ORDER BY r.id DESC LIMIT ?""",
                 (rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         Privacy.scrub(rs.getString(5))), maxRows);
-        return new Overview(files, rows, bestanden, regels);
+        List<Conflict> conflicten = identityConflicts.latest(maxRows).stream().map(c -> new Conflict(c.source(),
+                c.fileName(), c.lineNo(), Privacy.scrub(c.reason()), Tijd.metZone(c.foundAt()), c.runId())).toList();
+        return new Overview(files, rows, bestanden, regels, identityConflicts.count(), conflicten);
     }
 }

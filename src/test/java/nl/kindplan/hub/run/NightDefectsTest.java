@@ -165,6 +165,16 @@ class NightDefectsTest extends HubTestSupport {
         assertThat(secondRecord.path("meldingen")).extracting(m -> m.path("meldingsnummer").asText())
                 .containsExactly("CONF-2-" + second);
         assertThat(run.path("counts").path("source.INSCHRIJVINGEN.identityConflicts").asLong()).isEqualTo(1);
+        JsonNode listed = null;
+        for (JsonNode c : api.get("/api/dashboard/afkeur").path("conflicten")) {
+            if (c.path("bestand").asText().equals("inschrijvingen-conflict.csv")) {
+                listed = c;
+            }
+        }
+        assertThat(listed).as("the conflict is listed on the dashboard").isNotNull();
+        assertThat(listed.path("regel").asLong()).isEqualTo(3);
+        assertThat(listed.path("reden").asText()).contains(masked(onderwijsnummer), masked(first), masked(second))
+                .doesNotContain(onderwijsnummer, first, second);
 
         // a later row known only by the contested number cannot be placed with either child
         StringBuilder later = new StringBuilder(VERZUIM_HEADER)
