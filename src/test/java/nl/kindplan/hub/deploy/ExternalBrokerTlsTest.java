@@ -158,7 +158,8 @@ class ExternalBrokerTlsTest {
     private static Path secretsFolder(String name, String password) throws IOException {
         Path secrets = Files.createDirectories(dir.resolve("secrets-" + name));
         Files.writeString(secrets.resolve("kindplan.broker.user"), BROKER_USER, StandardCharsets.UTF_8);
-        Files.writeString(secrets.resolve("kindplan.broker.password"), password, StandardCharsets.UTF_8);
+        // as `echo "$PASSWORD" > file` writes it: the trailing newline is not part of the password
+        Files.writeString(secrets.resolve("kindplan.broker.password"), password + "\n", StandardCharsets.UTF_8);
         Files.writeString(secrets.resolve("kindplan.broker.trust-store"), dir.resolve("trust.p12").toString(),
                 StandardCharsets.UTF_8);
         Files.writeString(secrets.resolve("kindplan.broker.trust-store-password"), STORE_PASSWORD, StandardCharsets.UTF_8);
