@@ -1,6 +1,9 @@
 package nl.kindplan.hub;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -10,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The kindplan hub: one record and one plan per child between onderwijs and jeugdhulp. Service
- * mode by default; with {@code --kindplan.run-once=true} one nightly run, then exit with its status.
+ * mode by default; with {@code --kindplan.run-once=true} (or the environment variable
+ * {@code KINDPLAN_RUN_ONCE=true}, as a Kubernetes CronJob sets it) one nightly run, then exit with its status.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,8 +22,7 @@ public class KindplanHubApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KindplanHubApplication.class);
-        boolean runOnce = Arrays.asList(args).contains("--kindplan.run-once=true")
-                || Arrays.asList(args).contains("--kindplan.run-once");
+        boolean runOnce = isRunOnce(args, System.getenv(), System.getProperties());
         if (runOnce) {
             // no web server and no schedule: a run-once may start beside a hub in service mode
             app.setWebApplicationType(WebApplicationType.NONE);
@@ -30,5 +33,21 @@ public class KindplanHubApplication {
         if (runOnce) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /**
+     * Run-once or service mode, decided before Spring starts (the web server is chosen then): the
+     * argument {@code --kindplan.run-once[=true]}, the system property {@code kindplan.run-once=true}
+     * or the environment variable {@code KINDPLAN_RUN_ONCE=true}; an argument {@code =false} wins.
+     */
+    static boolean isRunOnce(String[] args, Map<String, String> env, Properties systemProperties) {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.contains("--kindplan.run-once=false")) {
+            return false;
+        }
+        return arguments.contains("--kindplan.run-once=true")
+                || arguments.contains("--kindplan.run-once")
+                || "true".equalsIgnoreCase(systemProperties.getProperty("kindplan.run-once", "").trim())
+                || "true".equalsIgnoreCase(env.getOrDefault("KINDPLAN_RUN_ONCE", "").trim());
     }
 }

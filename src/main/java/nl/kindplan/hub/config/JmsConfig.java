@@ -2,6 +2,7 @@ package nl.kindplan.hub.config;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.ActiveMQSslConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +13,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /**
  * The connection to ActiveMQ (the embedded broker, or the external one in production) and the
  * Camel {@code jms} component on it. No starter of camel-jms is served for 4.18, so it is set up here.
+ * An external broker may be reached over TLS ({@code ssl://} inside the failover URL), with the trust
+ * store (and, for mutual TLS, a key store) of {@code kindplan.broker.*}; user and password come from
+ * the environment or from a secret file (the configtree import of config/application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 public class JmsConfig {
@@ -20,10 +24,34 @@ public class JmsConfig {
     ConnectionFactory jmsConnectionFactory(@Value("${kindplan.broker.url}") String url,
                                            @Value("${kindplan.broker.user:}") String user,
                                            @Value("${kindplan.broker.password:}") String password,
-                                           ObjectProvider<org.apache.activemq.broker.BrokerService> embeddedBroker) {
+                                           @Value("${kindplan.broker.trust-store:}") String trustStore,
+                                           @Value("${kindplan.broker.trust-store-password:}") String trustStorePassword,
+                                           @Value("${kindplan.broker.trust-store-type:PKCS12}") String trustStoreType,
+                                           @Value("${kindplan.broker.key-store:}") String keyStore,
+                                           @Value("${kindplan.broker.key-store-password:}") String keyStorePassword,
+                                           @Value("${kindplan.broker.key-store-type:PKCS12}") String keyStoreType,
+                                           ObjectProvider<org.apache.activemq.broker.BrokerService> embeddedBroker)
+            throws Exception {
         // the embedded broker, when there is one, must be up before the first connection
         embeddedBroker.ifAvailable(b -> { });
-        ActiveMQConnectionFactory amq = new ActiveMQConnectionFactory(url);
+        ActiveMQConnectionFactory amq;
+        if (!trustStore.isBlank() || !keyStore.isBlank()) {
+            // without a trust store here the JVM's own (javax.net.ssl.trustStore, or the CA certificates) decides
+            ActiveMQSslConnectionFactory ssl = new ActiveMQSslConnectionFactory(url);
+            if (!trustStore.isBlank()) {
+                ssl.setTrustStore(trustStore);
+                ssl.setTrustStorePassword(trustStorePassword);
+                ssl.setTrustStoreType(trustStoreType);
+            }
+            if (!keyStore.isBlank()) {
+                ssl.setKeyStore(keyStore);
+                ssl.setKeyStorePassword(keyStorePassword);
+                ssl.setKeyStoreType(keyStoreType);
+            }
+            amq = ssl;
+        } else {
+            amq = new ActiveMQConnectionFactory(url);
+        }
         if (!user.isBlank()) {
             amq.setUserName(user);
             amq.setPassword(password);
