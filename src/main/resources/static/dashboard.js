@@ -288,7 +288,7 @@
   function tekenGrafieken() {
     state.grafieken.forEach((c) => c.destroy());
     state.grafieken.length = 0;
-    const doelen = ['grafiek-records', 'grafiek-signalen', 'grafiek-duur'].map($);
+    const doelen = ['grafiek-records', 'grafiek-signalen', 'grafiek-duur', 'grafiek-open'].map($);
     // by night: sorted by reference date (a night replayed later sits at its own date), then by run
     const runs = state.runs.filter((r) => r.status !== 'RUNNING')
       .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.runId - b.runId));
@@ -325,6 +325,13 @@
       Object.assign({ label: 'Duur (s)', scale: 's', value: (u, v) => (v == null ? '—' : v + ' s') }, punt('#8a939b'))
     ], [x, runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
     [Object.assign(getalAs('s', 3, 'seconden'), { values: (u, splits) => splits.map((v) => getal.format(v)) })]));
+    // open cases per signal after each night; a night from before the hub recorded them is a gap
+    state.grafieken.push(grafiek(doelen[3], 'Open zaken per signaal na elke nacht',
+      SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => (v == null ? '—' : g(v)) },
+        punt(SIGNAAL_KLEUR[s]))),
+      [x].concat(SIGNALEN.map((s) => runs.map((r) => (r.openZaken && Object.keys(r.openZaken).length
+        ? (r.openZaken[s] || 0) : null)))),
+      [getalAs('n', 3, 'open zaken')]));
   }
 
   let resizeTimer = null;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.kindplan.hub.dashboard.HubHealth;
-import nl.kindplan.hub.dashboard.OpenCases;
+import nl.kindplan.hub.cases.OpenCases;
 import nl.kindplan.hub.dashboard.Queues;
 import nl.kindplan.hub.dashboard.Rejections;
 import nl.kindplan.hub.dashboard.RouteControl;

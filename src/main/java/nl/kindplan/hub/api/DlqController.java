@@ -2,7 +2,7 @@ package nl.kindplan.hub.api;
 
 import java.util.Map;
 
-import nl.kindplan.hub.dashboard.DeadLetters;
+import nl.kindplan.hub.delivery.DeadLetters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -32,6 +32,15 @@ public class CaseStore {
         this.jdbc = jdbc;
     }
 
+    /** How many cases are open now, per signal (recorded with each night, for the chart over time). */
+    public java.util.Map<SignalCode, Long> openPerSignal() {
+        java.util.Map<SignalCode, Long> open = new java.util.EnumMap<>(SignalCode.class);
+        jdbc.query("SELECT signal, COUNT(*) FROM signal_case WHERE open = TRUE GROUP BY signal", rs -> {
+            open.put(SignalCode.valueOf(rs.getString(1)), rs.getLong(2));
+        });
+        return open;
+    }
+
     public List<OpenCase> openCases(long kindId) {
         return jdbc.query("SELECT case_id, signal, severity, since FROM signal_case WHERE kind_id = ? AND open = TRUE",
                 (rs, n) -> new OpenCase(rs.getString(1), SignalCode.valueOf(rs.getString(2)),

@@ -36,7 +36,8 @@ public class RunOverview {
                          OffsetDateTime finishedAt, Long duurMs, int kinderen, long bestanden, long ingelezen,
                          long afgekeurd, long afgekeurdeBestanden, long dubbel, Map<String, Long> gebeurtenissen,
                          long gebeurtenissenTotaal, Map<String, Long> berichten, String fout, Boolean complete,
-                         Toestand toestand, List<String> redenen, long nietOpgepakt, String gestartDoor) {
+                         Toestand toestand, List<String> redenen, long nietOpgepakt, String gestartDoor,
+                         Map<String, Long> openZaken) {
     }
 
     /** A source's share of a run: files, rows taken in and rejected, duplicates and rejected files. */
@@ -97,7 +98,12 @@ public class RunOverview {
             events.put(s.name(), 0L);
         }
         Map<String, Long> messages = new TreeMap<>();
+        // open cases per signal after the night (recorded from this version on; older runs have none)
+        Map<String, Long> open = new LinkedHashMap<>();
         c.forEach((k, v) -> {
+            if (k.startsWith("open.")) {
+                open.put(k.substring("open.".length()), v);
+            }
             String[] parts = k.split("\\.");
             if (parts[0].equals("events") && parts.length == 3) {
                 events.merge(parts[1], v, Long::sum);
@@ -110,7 +116,7 @@ public class RunOverview {
                 Tijd.metZone(run.startedAt()), Tijd.metZone(run.finishedAt()), duur, run.kinderen(), sum(c, "files"),
                 sum(c, "takenIn"), sum(c, "rejected"), sum(c, "rejectedFiles"), sum(c, "duplicates"), events,
                 events.values().stream().mapToLong(Long::longValue).sum(), messages, Privacy.scrub(run.error()),
-                run.complete(), toestand(run), redenen(run), unmatched(c), startedBy);
+                run.complete(), toestand(run), redenen(run), unmatched(c), startedBy, open);
     }
 
     static Toestand toestand(RunRegister.Run run) {

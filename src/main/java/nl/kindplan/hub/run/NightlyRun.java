@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nl.kindplan.hub.cases.CaseKeeper;
+import nl.kindplan.hub.cases.CaseStore;
 import nl.kindplan.hub.metrics.HubMetrics;
 import nl.kindplan.hub.run.RunRegister.Phase;
 import nl.kindplan.hub.run.RunRegister.Status;
@@ -26,11 +27,13 @@ public class NightlyRun {
     private final RunRegister register;
     private final InboxWatch inboxes;
     private final CaseKeeper caseKeeper;
+    private final CaseStore cases;
     private final JdbcTemplate jdbc;
     private final HubMetrics metrics;
 
-    public NightlyRun(RunRegister register, InboxWatch inboxes, CaseKeeper caseKeeper, JdbcTemplate jdbc,
-                      HubMetrics metrics) {
+    public NightlyRun(RunRegister register, InboxWatch inboxes, CaseKeeper caseKeeper, CaseStore cases,
+                      JdbcTemplate jdbc, HubMetrics metrics) {
+        this.cases = cases;
         this.register = register;
         this.inboxes = inboxes;
         this.caseKeeper = caseKeeper;
@@ -60,6 +63,8 @@ public class NightlyRun {
         }
         Map<String, Long> counts = new TreeMap<>(register.sourceCounts(runId));
         counts.putAll(outcome.counts());
+        // the open cases per signal after this night: the dashboard draws them over the nights
+        cases.openPerSignal().forEach((signal, n) -> counts.put("open." + signal.name(), n));
         jdbc.query("SELECT o.status, COUNT(*) FROM outbox o JOIN case_event e ON e.id = o.case_event_id "
                 + "WHERE e.run_id = ? GROUP BY o.status", rs -> {
             counts.put("messages." + rs.getString(1), rs.getLong(2));

@@ -92,6 +92,46 @@ public class SourceFileRegister {
                 (rs, n) -> new RowError(rs.getLong(1), rs.getString(2)), fileId);
     }
 
+    /** A file rejected whole or taken in with rejected rows, as the register holds it. */
+    public record FileWithRejections(long id, String source, String fileName, String status,
+                                     java.time.LocalDateTime receivedAt, Long runId, int rowsTotal, int rowsRejected,
+                                     String reason) {
+    }
+
+    /** A rejected row with its file. */
+    public record RejectedRow(long fileId, String source, String fileName, long lineNo, String reason) {
+    }
+
+    public long countRejectedFiles() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE status = 'REJECTED'", Long.class);
+    }
+
+    public long countRejectedRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM row_error", Long.class);
+    }
+
+    /** The newest files rejected whole or with rejected rows. */
+    public List<FileWithRejections> latestWithRejections(int max) {
+        return jdbc.query("""
+                SELECT id, source, file_name, status, received_at, run_id, rows_total, rows_rejected, reason
+                  FROM source_file WHERE status = 'REJECTED' OR rows_rejected > 0
+                 ORDER BY id DESC LIMIT ?""",
+                (rs, n) -> new FileWithRejections(rs.getLong("id"), rs.getString("source"), rs.getString("file_name"),
+                        rs.getString("status"), rs.getTimestamp("received_at").toLocalDateTime(),
+                        rs.getObject("run_id") == null ? null : rs.getLong("run_id"), rs.getInt("rows_total"),
+                        rs.getInt("rows_rejected"), rs.getString("reason")), max);
+    }
+
+    /** The newest rejected rows. */
+    public List<RejectedRow> latestRejectedRows(int max) {
+        return jdbc.query("""
+                SELECT r.source_file_id, f.source, f.file_name, r.line_no, r.reason
+                  FROM row_error r JOIN source_file f ON f.id = r.source_file_id
+                 ORDER BY r.id DESC LIMIT ?""",
+                (rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5)), max);
+    }
+
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

@@ -158,6 +158,8 @@ class DashboardBrowserTest extends DashboardTestSupport {
         assertThat(chartSeries(0, 1).get(point)).as("'Ingelezen' of the run").isEqualTo(row.path("ingelezen").asLong());
         assertThat(chartSeries(1, 1).get(point)).as("'Thuiszitter' events of the run")
                 .isEqualTo(row.path("gebeurtenissen").path("THUISZITTER").asLong());
+        assertThat(chartSeries(3, 1).get(point)).as("open 'Thuiszitter' cases after the run")
+                .isEqualTo(row.path("openZaken").path("THUISZITTER").asLong());
         assertThat(chartSeries(0, 0).get(point)).as("x: the run's asOf, at noon UTC")
                 .isEqualTo(lastNight.atTime(12, 0).toEpochSecond(java.time.ZoneOffset.UTC));
         // the queues from the broker: the dead letter just put there

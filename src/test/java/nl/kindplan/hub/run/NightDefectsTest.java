@@ -89,6 +89,11 @@ class NightDefectsTest extends HubTestSupport {
             assertThat(toewijzing.path("einddatum").asText()).isEqualTo("2026-02-23");
             assertThat(toewijzing.has("ingangsdatum")).as("no JW301 field is made up").isFalse();
             assertThat(toewijzing.path("actief").asBoolean()).isFalse();
+            // the night records its open cases per signal; the dashboard draws them over the nights
+            assertThat(run.path("counts").path("open.ZORG_GESTOPT_BIJ_VERZUIM").asLong()).isPositive();
+            JsonNode rows = new HubApi(http).get("/api/dashboard/runs?max=1");
+            assertThat(rows.get(rows.size() - 1).path("openZaken").path("ZORG_GESTOPT_BIJ_VERZUIM").asLong())
+                    .isEqualTo(run.path("counts").path("open.ZORG_GESTOPT_BIJ_VERZUIM").asLong());
         }
     }
 

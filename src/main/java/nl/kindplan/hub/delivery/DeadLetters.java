@@ -1,4 +1,4 @@
-package nl.kindplan.hub.dashboard;
+package nl.kindplan.hub.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import nl.kindplan.hub.delivery.Outbox;
 import nl.kindplan.hub.domain.Elfproef;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -152,7 +151,7 @@ public class DeadLetters {
                 failedAgain == null ? "delivered" : "failed again");
         return failedAgain == null
                 ? new Resent(messageId, Outcome.VERZONDEN, shown(target), null)
-                : new Resent(messageId, Outcome.OPNIEUW_MISLUKT, shown(target), Privacy.scrub(failedAgain));
+                : new Resent(messageId, Outcome.OPNIEUW_MISLUKT, shown(target), Elfproef.maskeerNummers(failedAgain));
     }
 
     private static void prepare(Exchange ex, Letter letter, Target target) {
@@ -171,7 +170,7 @@ public class DeadLetters {
         long timestamp = m.getJMSTimestamp();
         return new DeadLetter(m.getJMSMessageID(), timestamp > 0 ? Instant.ofEpochMilli(timestamp) : null,
                 m.getStringProperty("caseId"), m.getStringProperty("event"), m.getStringProperty("signal"),
-                Privacy.scrub(m.getStringProperty("reason")), target.map(Target::outboxId).orElse(null),
+                Elfproef.maskeerNummers(m.getStringProperty("reason")), target.map(Target::outboxId).orElse(null),
                 target.map(Target::recipientType).orElse(null), target.map(Target::recipientCode).orElse(null),
                 target.map(Target::channel).orElse(null), target.map(DeadLetters::shown).orElse(null),
                 maskedChild(text(m)));

@@ -1,4 +1,4 @@
-package nl.kindplan.hub.dashboard;
+package nl.kindplan.hub.cases;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
