@@ -41,12 +41,6 @@ public class CaseStore {
         return open;
     }
 
-    public List<OpenCase> openCases(long kindId) {
-        return jdbc.query("SELECT case_id, signal, severity, since FROM signal_case WHERE kind_id = ? AND open = TRUE",
-                (rs, n) -> new OpenCase(rs.getString(1), SignalCode.valueOf(rs.getString(2)),
-                        Severity.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate()), kindId);
-    }
-
     /** A change to one child's case, with its case id (new for an OPENED case). */
     public record Planned(long kindId, CaseChange change) {
     }

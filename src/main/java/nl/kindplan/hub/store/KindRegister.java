@@ -131,11 +131,6 @@ public class KindRegister {
         }
     }
 
-    /** Places one identity: the single-row form of {@link #place(List, Cache)}. */
-    public Plaatsing resolve(KindIdentiteit kind) {
-        return place(List.of(kind), new Cache(16)).get(0);
-    }
-
     /**
      * Places the rows' identities in order, creating, completing and linking records as they say;
      * returns one answer per identity. Writes what it decided before it returns.
