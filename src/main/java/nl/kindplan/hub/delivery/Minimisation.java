@@ -46,6 +46,17 @@ public final class Minimisation {
         }
     }
 
+    /** The recipient types the table speaks of, by name (SWV, GEMEENTE). */
+    public List<String> types() {
+        return allowed.keySet().stream().map(Enum::name).sorted().toList();
+    }
+
+    /** A recipient type's fields as one line ("*" is the whole message); empty for a type the hub does not know. */
+    public String fieldsOf(String recipientType) {
+        return allowed.entrySet().stream().filter(e -> e.getKey().name().equals(recipientType))
+                .map(e -> String.join(", ", e.getValue())).findFirst().orElse("");
+    }
+
     /** A copy of the message with only what this recipient type may get. */
     public ObjectNode apply(RecipientType type, ObjectNode message) {
         ObjectNode result = JsonNodeFactory.instance.objectNode();

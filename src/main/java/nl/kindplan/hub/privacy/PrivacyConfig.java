@@ -2,6 +2,7 @@ package nl.kindplan.hub.privacy;
 
 import java.nio.file.Path;
 
+import nl.kindplan.hub.delivery.Minimisation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +17,8 @@ public class PrivacyConfig {
     }
 
     @Bean
-    MinimisationProfiles minimisationProfiles(@Value("${kindplan.mappings.minimisation}") Path file) {
-        return MinimisationProfiles.load(file);
-    }
-
-    @Bean
     Verwerkingsactiviteiten verwerkingsactiviteiten(@Value("${kindplan.mappings-dir}") Path mappingsDir,
-                                                    MinimisationProfiles profiles) {
+                                                    Minimisation profiles) {
         return Verwerkingsactiviteiten.load(mappingsDir.resolve("verwerkingsactiviteiten.yaml"), profiles.types());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.kindplan.hub.delivery.Minimisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,11 +34,11 @@ public class Verwerkingenlog {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
     private final PseudonymKey pseudonyms;
-    private final MinimisationProfiles profiles;
+    private final Minimisation profiles;
     private final Verwerkingsactiviteiten register;
 
     public Verwerkingenlog(JdbcTemplate jdbc, TransactionTemplate tx, PseudonymKey pseudonyms,
-                           MinimisationProfiles profiles, Verwerkingsactiviteiten register) {
+                           Minimisation profiles, Verwerkingsactiviteiten register) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = tx;

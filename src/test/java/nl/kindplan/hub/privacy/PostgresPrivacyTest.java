@@ -18,6 +18,7 @@ import nl.kindplan.hub.SeededStore;
 import nl.kindplan.hub.TestBsn;
 import nl.kindplan.hub.cijfers.Maandcijfers;
 import nl.kindplan.hub.cijfers.Niveau;
+import nl.kindplan.hub.delivery.Minimisation;
 import nl.kindplan.hub.mapping.Mappings;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ class PostgresPrivacyTest {
         jdbc = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         pseudonyms = PseudonymKey.load(Base64.getEncoder().encodeToString(new byte[32]), tmp);
-        MinimisationProfiles profiles = MinimisationProfiles.load(Path.of("mappings/minimisation.yaml"));
+        Minimisation profiles = Minimisation.load(Path.of("mappings/minimisation.yaml"));
         Verwerkingsactiviteiten register = Verwerkingsactiviteiten.load(Path.of("mappings/verwerkingsactiviteiten.yaml"),
                 profiles.types());
         log = new Verwerkingenlog(jdbc, tx, pseudonyms, profiles, register);

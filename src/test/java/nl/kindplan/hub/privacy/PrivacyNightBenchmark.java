@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Base64;
 
+import nl.kindplan.hub.delivery.Minimisation;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class PrivacyNightBenchmark {
         seed(jdbc);
 
         PseudonymKey key = PseudonymKey.load(Base64.getEncoder().encodeToString(new byte[32]), dir);
-        MinimisationProfiles profiles = MinimisationProfiles.load(Path.of("mappings/minimisation.yaml"));
+        Minimisation profiles = Minimisation.load(Path.of("mappings/minimisation.yaml"));
         Verwerkingenlog log = new Verwerkingenlog(jdbc, tx, key, profiles,
                 Verwerkingsactiviteiten.load(Path.of("mappings/verwerkingsactiviteiten.yaml"), profiles.types()));
         RetentionPurge purge = new RetentionPurge(jdbc, tx, new RetentionSettings(null, null, 0, 0, 0), key, log,
