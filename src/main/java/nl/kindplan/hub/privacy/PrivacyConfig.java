@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The pseudonym key and the two mapping files the processing log reads. */
+/** The pseudonym key and the register of processing activities (checked against the minimisation table). */
 @Configuration(proxyBeanMethods = false)
 public class PrivacyConfig {
 
