@@ -323,16 +323,21 @@ public class KindRegister {
                 + "voorvoegsel = ?, voornamen = ?, updated_at = ?, needs_evaluation = TRUE, facts_version = facts_version + 1 "
                 + "WHERE id = ?", changed, 500,
                 (ps, r) -> {
-                    ps.setString(1, r.bsn);
-                    ps.setString(2, r.onr);
-                    ps.setDate(3, r.geboortedatum == null ? null : Date.valueOf(r.geboortedatum));
-                    ps.setString(4, r.achternaam);
-                    ps.setString(5, r.voorvoegsel);
-                    ps.setString(6, r.voornamen);
+                    identity(ps, r);
                     ps.setTimestamp(7, now);
                     ps.setLong(8, r.id);
                 });
         changed.forEach(r -> r.changed = false);
+    }
+
+    /** Parameters 1 to 6 of both the insert and the update: bsn, onderwijsnummer, birth date and names. */
+    private static void identity(PreparedStatement ps, KindRij r) throws java.sql.SQLException {
+        ps.setString(1, r.bsn);
+        ps.setString(2, r.onr);
+        ps.setDate(3, r.geboortedatum == null ? null : Date.valueOf(r.geboortedatum));
+        ps.setString(4, r.achternaam);
+        ps.setString(5, r.voorvoegsel);
+        ps.setString(6, r.voornamen);
     }
 
     private void insert(List<KindRij> nieuw) {
@@ -346,13 +351,7 @@ public class KindRegister {
                 new String[]{"id"}), new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
-                KindRij r = nieuw.get(i);
-                ps.setString(1, r.bsn);
-                ps.setString(2, r.onr);
-                ps.setDate(3, r.geboortedatum == null ? null : Date.valueOf(r.geboortedatum));
-                ps.setString(4, r.achternaam);
-                ps.setString(5, r.voorvoegsel);
-                ps.setString(6, r.voornamen);
+                identity(ps, nieuw.get(i));
                 ps.setTimestamp(7, now);
                 ps.setTimestamp(8, now);
             }
