@@ -189,7 +189,8 @@ public class FileIngester {
         /** One file within the group; null when the store failed on it (it stays in the inbox). */
         private Taken takeFile(Source source, Path file, boolean move) throws IOException {
             String name = file.getFileName().toString();
-            String sha256 = sha256(file);
+            Content content = content(file);
+            String sha256 = content.sha256();
             var earlier = register.takenInWithContent(sha256);
             if (earlier.isPresent()) {
                 long id = register.register(source, name, sha256, Status.DUPLICATE,
@@ -205,7 +206,7 @@ public class FileIngester {
             try {
                 long id = register.register(source, name, sha256, Status.TAKEN_IN, null, null);
                 writer = new StoreWriter(jdbc, kinden, cache, id, properties.ingest().batchSize());
-                read(source, file, name, writer);
+                read(source, file, name, content.zip(), writer);
                 writer.flush();
                 int total = writer.rowsTakenIn() + writer.rowsRejected();
                 if (total > 0 && writer.rowsRejected() > properties.ingest().maxRejectedShare() * total) {
@@ -244,8 +245,8 @@ public class FileIngester {
                     rowErrors, move);
         }
 
-        private void read(Source source, Path file, String name, StoreWriter writer) throws IOException {
-            if (isZipArchive(file)) {
+        private void read(Source source, Path file, String name, boolean zip, StoreWriter writer) throws IOException {
+            if (zip) {
                 throw new FileFailure(ZIP_ARCHIVE, null);
             }
             try (InputStream in = Files.newInputStream(file)) {
@@ -321,21 +322,20 @@ public class FileIngester {
         Files.move(t.file(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static boolean isZipArchive(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ZipSignature.startsAZip(in.readNBytes(ZipSignature.LENGTH));
-        } catch (IOException e) {
-            throw new FileFailure("cannot read the file: " + e.getMessage(), e);
-        }
+    /** A file's SHA-256 and whether it starts as a ZIP archive does. */
+    private record Content(String sha256, boolean zip) {
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The content's hash and its first bytes in one read of the file. */
+    private static Content content(Path file) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            boolean zip;
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                zip = ZipSignature.startsAZip(in.readNBytes(ZipSignature.LENGTH));
                 in.transferTo(OutputStream.nullOutputStream());
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return new Content(HexFormat.of().formatHex(digest.digest()), zip);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
