@@ -153,7 +153,10 @@ public class StoreWriter implements IngestSink {
             if (p.conflict() != null) {
                 conflict(rij.regel(), p.conflict());
             }
-            touched.add(p.kindId());
+            if (!p.nieuw()) {
+                // a child created by this batch is to be evaluated already: no second write of its record
+                touched.add(p.kindId());
+            }
             if (rij.feit() instanceof Verzuimmelding m) {
                 meldingen.add(melding(p.kindId(), m));
             } else if (rij.feit() instanceof Registratie r) {

@@ -41,8 +41,11 @@ public class KindRegister {
         this.jdbc = jdbc;
     }
 
-    /** What became of one identity: the child's id, or why the row cannot be placed; and a conflict if any. */
-    public record Plaatsing(long kindId, String weigering, Conflict conflict) {
+    /**
+     * What became of one identity: the child's id, or why the row cannot be placed; a conflict if any; and
+     * whether the record was created by this placement (it is then to be evaluated already).
+     */
+    public record Plaatsing(long kindId, String weigering, Conflict conflict, boolean nieuw) {
 
         public boolean geplaatst() {
             return weigering == null;
@@ -147,13 +150,13 @@ public class KindRegister {
             weigeringen.add(d.weigering);
             conflicts.add(d.conflict);
         }
-        write(cache, rijen, joins);
+        Set<KindRij> created = write(cache, rijen, joins);
         List<Plaatsing> answer = new ArrayList<>(kinderen.size());
         for (int i = 0; i < kinderen.size(); i++) {
             KindRij rij = rijen.get(i) == null ? null : rijen.get(i).actual();
             PendingConflict c = conflicts.get(i);
             answer.add(new Plaatsing(rij == null ? -1 : rij.id, weigeringen.get(i), c == null ? null
-                    : new Conflict(c.onderwijsnummer, rij.id, c.other.actual().id, c.reason)));
+                    : new Conflict(c.onderwijsnummer, rij.id, c.other.actual().id, c.reason), created.contains(rij)));
         }
         return answer;
     }
@@ -292,7 +295,7 @@ public class KindRegister {
     }
 
     /** Inserts the new records in one batch, updates the changed ones, and joins what must be joined. */
-    private void write(Cache cache, List<KindRij> rijen, Map<KindRij, KindRij> joins) {
+    private Set<KindRij> write(Cache cache, List<KindRij> rijen, Map<KindRij, KindRij> joins) {
         Set<KindRij> unique = new LinkedHashSet<>();
         for (KindRij r : rijen) {
             if (r != null) {
@@ -328,6 +331,8 @@ public class KindRegister {
                     ps.setLong(8, r.id);
                 });
         changed.forEach(r -> r.changed = false);
+        // the records inserted now (KindRij has identity equality)
+        return new java.util.HashSet<>(nieuw);
     }
 
     /** Parameters 1 to 6 of both the insert and the update: bsn, onderwijsnummer, birth date and names. */
