@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.kindplan.hub.cases.CaseStore.StoredEvent;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,11 +37,23 @@ public class Outbox {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    public void add(StoredEvent event, Recipient recipient, Channel channel, String destination, String payload) {
-        jdbc.update("INSERT INTO outbox (case_event_id, recipient_type, recipient_code, channel, destination, payload, "
-                        + "status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)", event.id(),
-                recipient.type().name(), recipient.code(), channel.name(), destination, payload,
-                Timestamp.valueOf(LocalDateTime.now()));
+    /** A message to be queued for a stored event: for one recipient over one channel. */
+    public record NewMessage(long eventId, Recipient recipient, Channel channel, String destination, String payload) {
+    }
+
+    /** Queues these messages PENDING, one JDBC batch, in the caller's transaction (the one that stores their events). */
+    public void addAll(List<NewMessage> messages) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        jdbc.batchUpdate("INSERT INTO outbox (case_event_id, recipient_type, recipient_code, channel, destination, "
+                + "payload, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)", messages, 1000, (ps, m) -> {
+                    ps.setLong(1, m.eventId());
+                    ps.setString(2, m.recipient().type().name());
+                    ps.setString(3, m.recipient().code());
+                    ps.setString(4, m.channel().name());
+                    ps.setString(5, m.destination());
+                    ps.setString(6, m.payload());
+                    ps.setTimestamp(7, now);
+                });
     }
 
     /**
@@ -107,11 +118,6 @@ public class Outbox {
             named.update("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now "
                     + "WHERE status IN ('PENDING', 'SENDING') " + IN_RANGE, values);
         }
-    }
-
-    /** In doubt, but found not to have reached the broker: pending again, to be sent. */
-    public void release(long id) {
-        release(List.of(id));
     }
 
     /** In doubt, but found not to have reached the broker: pending again, in one statement. */

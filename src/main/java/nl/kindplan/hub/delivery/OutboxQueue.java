@@ -1,8 +1,6 @@
 package nl.kindplan.hub.delivery;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +12,12 @@ import nl.kindplan.hub.cases.EventOutbox;
 import nl.kindplan.hub.domain.KindDossier;
 import nl.kindplan.hub.mapping.Mappings;
 import nl.kindplan.hub.signal.KindContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Queues each case event for its recipients (signals.md, 'Who is told'): the child's gemeente
  * always, the samenwerkingsverband of its school where the school table knows the school; per
- * recipient the minimised message, on its JMS queue and/or its webhook. Written to the outbox in
+ * recipient the minimised message, on its JMS queue and/or its webhook. Written to the {@link Outbox} in
  * JDBC batches, in the transaction that stores the events.
  */
 @Component
@@ -31,16 +28,16 @@ public class OutboxQueue implements EventOutbox {
     private final DeliverySettings delivery;
     private final Mappings mappings;
     private final ObjectMapper json;
-    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
 
     public OutboxQueue(CaseMessages messages, Minimisation minimisation, DeliverySettings delivery, Mappings mappings,
-                       ObjectMapper json, JdbcTemplate jdbc) {
+                       ObjectMapper json, Outbox outbox) {
         this.messages = messages;
         this.minimisation = minimisation;
         this.delivery = delivery;
         this.mappings = mappings;
         this.json = json;
-        this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /** One message to be queued: for one recipient over one channel. */
@@ -74,16 +71,13 @@ public class OutboxQueue implements EventOutbox {
 
     @Override
     public void queue(List<Queued> events) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        List<Object[]> rows = new ArrayList<>();
+        List<Outbox.NewMessage> messages = new ArrayList<>();
         for (Queued q : events) {
             for (Row r : ((Rows) q.prepared()).rows()) {
-                rows.add(new Object[]{q.eventId(), r.recipient().type().name(), r.recipient().code(), r.channel().name(),
-                        r.destination(), r.payload(), now});
+                messages.add(new Outbox.NewMessage(q.eventId(), r.recipient(), r.channel(), r.destination(), r.payload()));
             }
         }
-        jdbc.batchUpdate("INSERT INTO outbox (case_event_id, recipient_type, recipient_code, channel, destination, "
-                + "payload, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)", rows);
+        outbox.addAll(messages);
     }
 
     /** The child's gemeente always; the samenwerkingsverband of its school where the table knows the school. */

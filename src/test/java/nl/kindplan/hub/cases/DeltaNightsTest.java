@@ -18,6 +18,7 @@ import nl.kindplan.hub.config.HubProperties;
 import nl.kindplan.hub.delivery.CaseMessages;
 import nl.kindplan.hub.delivery.DeliverySettings;
 import nl.kindplan.hub.delivery.Minimisation;
+import nl.kindplan.hub.delivery.Outbox;
 import nl.kindplan.hub.delivery.OutboxQueue;
 import nl.kindplan.hub.demo.DemoDataGenerator;
 import nl.kindplan.hub.domain.Source;
@@ -146,7 +147,7 @@ class DeltaNightsTest {
             ObjectMapper json = new ObjectMapper().findAndRegisterModules();
             OutboxQueue outbox = new OutboxQueue(new CaseMessages(json, mappings, settings),
                     Minimisation.load(Path.of("mappings/minimisation.yaml")), new DeliverySettings(Map.of(), Map.of(),
-                    "kindplan.dlq"), mappings, json, jdbc);
+                    "kindplan.dlq"), mappings, json, new Outbox(jdbc));
             basis = new EvaluationBasis(jdbc);
             keeper = new CaseKeeper(new KindStore(jdbc), new CaseStore(jdbc), new SignalEvaluator(settings), settings,
                     outbox, basis, new TransactionTemplate(tm), 700);
