@@ -58,15 +58,22 @@ public class RunRegister {
     public RunRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.insert = new SimpleJdbcInsert(jdbc).withTableName("nightly_run").usingGeneratedKeyColumns("id")
-                .usingColumns("as_of", "run_trigger", "status", "started_at");
+                .usingColumns("as_of", "run_trigger", "status", "started_at", "started_by");
     }
 
     public long start(LocalDate asOf, Trigger trigger) {
+        return start(asOf, trigger, null);
+    }
+
+    /** A run begins; {@code startedBy} is the signed-in user who asked for it (none for the schedule and run-once). */
+    public long start(LocalDate asOf, Trigger trigger, String startedBy) {
         return insert.executeAndReturnKey(new MapSqlParameterSource()
                 .addValue("as_of", Date.valueOf(asOf))
                 .addValue("run_trigger", trigger.name())
                 .addValue("status", Status.RUNNING.name())
-                .addValue("started_at", Timestamp.valueOf(LocalDateTime.now()))).longValue();
+                .addValue("started_at", Timestamp.valueOf(LocalDateTime.now()))
+                .addValue("started_by", startedBy == null ? null
+                        : startedBy.substring(0, Math.min(startedBy.length(), 100)))).longValue();
     }
 
     /** The files taken in since the last run belong to this one. */
@@ -164,15 +171,6 @@ public class RunRegister {
         return problem.contains(" door geen route ");
     }
 
-    /**
-     * Who started a run (the signed-in user) and through what: the API or the dashboard button.
-     * RunService records the trigger when it claims the run; the web layer adds the person after.
-     */
-    public void startedBy(long runId, Trigger trigger, String user) {
-        jdbc.update("UPDATE nightly_run SET run_trigger = ?, started_by = ? WHERE id = ?", trigger.name(),
-                user == null ? null : user.substring(0, Math.min(user.length(), 100)), runId);
-    }
-
     /** The user who started a run, if a person did. */
     public Optional<String> startedBy(long runId) {
         return jdbc.queryForList("SELECT started_by FROM nightly_run WHERE id = ?", String.class, runId).stream()
@@ -231,15 +229,6 @@ public class RunRegister {
                         rs.getInt("rows_taken_in"), rs.getInt("rows_rejected"), rs.getString("reason")),
                 paged.toArray());
         return new FilePage(total == null ? 0 : total, files);
-    }
-
-    /** Overload of {@link #start(LocalDate, Trigger)} that records who started it. */
-    public long start(LocalDate asOf, Trigger trigger, String startedBy) {
-        long runId = start(asOf, trigger);
-        if (startedBy != null) {
-            startedBy(runId, trigger, startedBy);
-        }
-        return runId;
     }
 
     /** A run left RUNNING by a process that died is not running any more. */
