@@ -29,7 +29,11 @@ public final class AbsoluutVerzuimRule implements SignalRule {
 
     @Override
     public Optional<SignalHit> evaluate(KindDossier dossier, LocalDate asOf) {
-        KindOpDatum kind = new KindOpDatum(dossier, asOf, settings);
+        return evaluate(new KindOpDatum(dossier, asOf, settings));
+    }
+
+    @Override
+    public Optional<SignalHit> evaluate(KindOpDatum kind) {
         if (!kind.plichtig() || kind.ingeschreven() || kind.vrijgesteld()) {
             return Optional.empty();
         }

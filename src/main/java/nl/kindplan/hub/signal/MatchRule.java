@@ -29,7 +29,11 @@ public final class MatchRule implements SignalRule {
 
     @Override
     public Optional<SignalHit> evaluate(KindDossier dossier, LocalDate asOf) {
-        KindOpDatum kind = new KindOpDatum(dossier, asOf, settings);
+        return evaluate(new KindOpDatum(dossier, asOf, settings));
+    }
+
+    @Override
+    public Optional<SignalHit> evaluate(KindOpDatum kind) {
         List<Verzuimmelding> meldingen = kind.openMeldingen(settings.matchSoorten());
         List<Toewijzing> actief = kind.actieveToewijzingen();
         if (meldingen.isEmpty() || actief.isEmpty()) {

@@ -10,5 +10,9 @@ public interface SignalRule {
 
     SignalCode code();
 
+    /** The signal on one child's record read on D; the evaluator reads the record once for all rules. */
+    Optional<SignalHit> evaluate(KindOpDatum kind);
+
+    /** The same for a record and a date, read for this rule alone. */
     Optional<SignalHit> evaluate(KindDossier dossier, LocalDate asOf);
 }

@@ -28,7 +28,11 @@ public final class ThuiszitterRule implements SignalRule {
 
     @Override
     public Optional<SignalHit> evaluate(KindDossier dossier, LocalDate asOf) {
-        KindOpDatum kind = new KindOpDatum(dossier, asOf, settings);
+        return evaluate(new KindOpDatum(dossier, asOf, settings));
+    }
+
+    @Override
+    public Optional<SignalHit> evaluate(KindOpDatum kind) {
         List<Verzuimmelding> lrv = kind.openMeldingen(settings.thuiszitterSoorten());
         if (lrv.isEmpty() || !kind.ingeschreven()) {
             return Optional.empty();

@@ -30,7 +30,12 @@ public final class ZorgGestoptBijVerzuimRule implements SignalRule {
 
     @Override
     public Optional<SignalHit> evaluate(KindDossier dossier, LocalDate asOf) {
-        KindOpDatum kind = new KindOpDatum(dossier, asOf, settings);
+        return evaluate(new KindOpDatum(dossier, asOf, settings));
+    }
+
+    @Override
+    public Optional<SignalHit> evaluate(KindOpDatum kind) {
+        LocalDate asOf = kind.asOf();
         List<Verzuimmelding> open = kind.openMeldingen();
         if (open.isEmpty() || kind.jeugdhulpActief()) {
             return Optional.empty();

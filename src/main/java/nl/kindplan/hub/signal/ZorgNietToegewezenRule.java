@@ -34,7 +34,12 @@ public final class ZorgNietToegewezenRule implements SignalRule {
 
     @Override
     public Optional<SignalHit> evaluate(KindDossier dossier, LocalDate asOf) {
-        KindOpDatum kind = new KindOpDatum(dossier, asOf, settings);
+        return evaluate(new KindOpDatum(dossier, asOf, settings));
+    }
+
+    @Override
+    public Optional<SignalHit> evaluate(KindOpDatum kind) {
+        LocalDate asOf = kind.asOf();
         List<Verzuimmelding> open = kind.openMeldingen();
         if (open.isEmpty()) {
             return Optional.empty();

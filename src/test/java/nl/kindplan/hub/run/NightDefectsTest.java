@@ -20,6 +20,7 @@ import nl.kindplan.hub.cases.CaseStore;
 import nl.kindplan.hub.cases.EvaluationBasis;
 import nl.kindplan.hub.cases.EventOutbox;
 import nl.kindplan.hub.domain.KindDossier;
+import nl.kindplan.hub.signal.KindOpDatum;
 import nl.kindplan.hub.signal.SignalCode;
 import nl.kindplan.hub.signal.SignalEvaluator;
 import nl.kindplan.hub.signal.SignalHit;
@@ -107,7 +108,7 @@ class NightDefectsTest extends HubTestSupport {
                 "2026-02-10") + melding("PLANT-" + other, other, "", "LRV", "2026-02-10"));
         List<SignalRule> rules = new ArrayList<>(SignalEvaluator.rules(settings));
         rules.add(new Planted(planted));
-        CaseKeeper faulty = new CaseKeeper(kinderen, cases, new SignalEvaluator(rules), settings, outbox, basis, tx, 1000);
+        CaseKeeper faulty = new CaseKeeper(kinderen, cases, new SignalEvaluator(settings, rules), settings, outbox, basis, tx, 1000);
 
         try (QueueReader queues = new QueueReader(BROKER_PORT)) {
             queues.drain("kindplan.gemeente." + GEMEENTE);
@@ -204,6 +205,11 @@ class NightDefectsTest extends HubTestSupport {
         @Override
         public SignalCode code() {
             return SignalCode.MATCH;
+        }
+
+        @Override
+        public Optional<SignalHit> evaluate(KindOpDatum kind) {
+            return evaluate(kind.dossier(), kind.asOf());
         }
 
         @Override
