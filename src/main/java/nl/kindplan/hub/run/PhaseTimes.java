@@ -13,9 +13,9 @@ import nl.kindplan.hub.run.RunRegister.Phase;
 
 /**
  * How long each phase of a run took, for the run record ({@code phase.TAKING_IN.ms}, …) and the
- * benchmark, and the peak heap of the process ({@code heap.peak.mb}). Intake counts from the first
- * file the run took in when that was before the run began (a run-once hub takes in its inboxes
- * while it starts), but never from before this hub started.
+ * benchmark, and the peak heap of the process ({@code heap.peak.mb}). In run-once, intake counts from
+ * the first file the run took in when that was before the run began (the hub takes its inboxes in
+ * while it starts), but never from before this hub started; in service mode it is the phase's own time.
  */
 final class PhaseTimes {
 

@@ -105,7 +105,7 @@ public class RunRegister {
 
     public void finish(long runId, Status status, int kinderen, Map<String, Long> runCounts, String error) {
         Map<String, Long> counts = new TreeMap<>(runCounts);
-        counts.putAll(phaseTimes.end(runId, firstFileReceived(runId)));
+        counts.putAll(phaseTimes.end(runId, intakeBegan(runId)));
         jdbc.update("UPDATE nightly_run SET status = ?, finished_at = ?, kinderen = ?, error = ?, phase = NULL, "
                         + "complete = ? WHERE id = ?", status.name(), Timestamp.valueOf(LocalDateTime.now()), kinderen,
                 error == null ? null : error.substring(0, Math.min(error.length(), 2000)),
@@ -119,9 +119,13 @@ public class RunRegister {
         jdbc.update("UPDATE nightly_run SET phase = ? WHERE id = ?", phase.name(), runId);
     }
 
-    private java.time.Instant firstFileReceived(long runId) {
-        Timestamp first = jdbc.queryForObject("SELECT MIN(received_at) FROM source_file WHERE run_id = ?",
-                Timestamp.class, runId);
+    /**
+     * When a run-once hub began taking in this run's files (it takes its inboxes in while it starts, before
+     * the run); null for a hub in service mode, whose files may have come in hours before the night.
+     */
+    private java.time.Instant intakeBegan(long runId) {
+        Timestamp first = jdbc.queryForObject("SELECT MIN(f.received_at) FROM source_file f JOIN nightly_run r "
+                + "ON r.id = f.run_id WHERE f.run_id = ? AND r.run_trigger = 'RUN_ONCE'", Timestamp.class, runId);
         return first == null ? null : first.toInstant();
     }
 

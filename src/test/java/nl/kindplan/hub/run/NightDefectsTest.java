@@ -90,6 +90,10 @@ class NightDefectsTest extends HubTestSupport {
             assertThat(toewijzing.path("einddatum").asText()).isEqualTo("2026-02-23");
             assertThat(toewijzing.has("ingangsdatum")).as("no JW301 field is made up").isFalse();
             assertThat(toewijzing.path("actief").asBoolean()).isFalse();
+            // in service mode the intake phase is the night's own: files taken in earlier in the day do not count
+            long span = java.time.Duration.between(java.time.LocalDateTime.parse(run.path("startedAt").asText()),
+                    java.time.LocalDateTime.parse(run.path("finishedAt").asText())).toMillis();
+            assertThat(run.path("counts").path("phase.TAKING_IN.ms").asLong()).isBetween(0L, span);
             // the night records its open cases per signal; the dashboard draws them over the nights
             assertThat(run.path("counts").path("open.ZORG_GESTOPT_BIJ_VERZUIM").asLong()).isPositive();
             JsonNode rows = new HubApi(http).get("/api/dashboard/runs?max=1");
