@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import tools.jackson.databind.JsonNode;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -37,7 +37,7 @@ public final class HubApi {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
             JsonNode run = http.getForObject("/api/runs/" + runId, JsonNode.class);
-            if (!"RUNNING".equals(run.path("status").asText())) {
+            if (!"RUNNING".equals(run.path("status").asString())) {
                 return run;
             }
             Thread.sleep(200);

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.DisableJmx;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,11 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that start the whole hub: embedded broker and database in a fresh data
  * folder, routes loaded from the real routes/ folder, short poll delays. All subclasses share one
- * Spring context (and so one store): each test uses children of its own.
+ * Spring context (and so one store): each test uses children of its own. Camel runs as in production
+ * (JMX on: the dashboard reads Camel's own route statistics).
  */
-@CamelSpringBootTest
-@DisableJmx(false)  // the dashboard reads Camel's own route statistics, as in production
-@AutoConfigureObservability(tracing = false)  // meters and /actuator/prometheus, as in production
+@AutoConfigureMetrics  // meters and /actuator/prometheus, as in production
+@AutoConfigureTestRestTemplate
 @SpringBootTest(classes = KindplanHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubTestSupport {
 

@@ -3,7 +3,7 @@ package nl.kindplan.hub.config;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import nl.kindplan.hub.delivery.CaseMessages;
 import nl.kindplan.hub.delivery.Minimisation;
 import nl.kindplan.hub.mapping.Mappings;

@@ -3,9 +3,9 @@ package nl.kindplan.hub.dashboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ public class HubHealth {
     }
 
     private Part part(String contributor) {
-        HealthComponent c;
+        HealthDescriptor c;
         try {
             c = health.healthForPath(contributor);
         } catch (RuntimeException e) {
@@ -43,7 +43,7 @@ public class HubHealth {
             return new Part("UNKNOWN", Map.of());
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        if (c instanceof Health h) {
+        if (c instanceof IndicatedHealthDescriptor h) {
             h.getDetails().forEach((k, v) -> {
                 if (v instanceof String || v instanceof Number || v instanceof Boolean) {
                     details.put(k, v);

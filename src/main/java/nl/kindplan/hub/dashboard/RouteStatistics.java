@@ -6,12 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.api.management.ManagedCamelContext;
@@ -24,25 +19,22 @@ import org.springframework.stereotype.Component;
 /**
  * The routes as Camel itself sees them: state and statistics from Camel's management
  * ({@link ManagedRouteMBean}: completed, failed, in flight, last activity, mean processing time)
- * and health from Camel's route health checks. Where JMX management is switched off
- * ({@code camel.main.jmx-enabled=false}), the counts come from the Camel micrometer meters instead.
+ * and health from Camel's route health checks.
  */
 @Component
 public class RouteStatistics {
 
-    /** One route; {@code bron} says where the figures came from: JMX or MICROMETER. */
+    /** One route; {@code bron} says where the figures came from: JMX, or GEEN where JMX is off. */
     public record RouteView(String routeId, String beschrijving, String status, String gezondheid, long voltooid,
                             long mislukt, long bezig, Instant laatsteActiviteit, Long gemiddeldeMs, String bron,
                             String laatsteFout, Instant laatsteFoutOp) {
     }
 
     private final CamelContext camel;
-    private final MeterRegistry meters;
     private final RouteFailures failures;
 
-    public RouteStatistics(CamelContext camel, MeterRegistry meters, RouteFailures failures) {
+    public RouteStatistics(CamelContext camel, RouteFailures failures) {
         this.camel = camel;
-        this.meters = meters;
         this.failures = failures;
     }
 
@@ -62,22 +54,15 @@ public class RouteStatistics {
                         mean < 0 ? null : mean, "JMX", failure == null ? null : failure.fout(),
                         failure == null ? null : failure.op());
             }
-            return fromMeters(route, gezondheid);
+            return withoutStatistics(route, gezondheid);
         }).toList();
     }
 
-    /** Without JMX: the counters of camel-micrometer's event notifier and route policy. */
-    private RouteView fromMeters(Route route, String gezondheid) {
+    /** Without JMX ({@code camel.main.jmx-enabled=false}) Camel keeps no statistics: state and health only. */
+    private RouteView withoutStatistics(Route route, String gezondheid) {
         String id = route.getRouteId();
-        Counter succeeded = meters.find("camel.exchanges.succeeded").tag("routeId", id).counter();
-        Counter failed = meters.find("camel.exchanges.failed").tag("routeId", id).counter();
-        Gauge inflight = meters.find("camel.exchanges.inflight").tag("routeId", id).gauge();
-        Timer timer = meters.find("camel.route.policy").tag("routeId", id).timer();
-        Long mean = timer == null || timer.count() == 0 ? null : Math.round(timer.mean(TimeUnit.MILLISECONDS));
         return new RouteView(id, route.getDescription(),
-                String.valueOf(camel.getRouteController().getRouteStatus(id)), gezondheid,
-                succeeded == null ? 0 : (long) succeeded.count(), failed == null ? 0 : (long) failed.count(),
-                inflight == null ? 0 : (long) inflight.value(), null, mean, "MICROMETER",
+                String.valueOf(camel.getRouteController().getRouteStatus(id)), gezondheid, 0, 0, 0, null, null, "GEEN",
                 failures.last(id).map(RouteFailures.Failure::fout).orElse(null),
                 failures.last(id).map(RouteFailures.Failure::op).orElse(null));
     }

@@ -3,9 +3,9 @@ package nl.kindplan.hub.delivery;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import nl.kindplan.hub.cases.CaseStore.StoredEvent;
 import nl.kindplan.hub.domain.JeugdhulpRegel;
 import nl.kindplan.hub.domain.KindDossier;

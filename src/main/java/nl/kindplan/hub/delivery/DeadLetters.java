@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -203,10 +204,10 @@ public class DeadLetters {
         }
         try {
             JsonNode kind = JSON.readTree(payload).path("kind");
-            String nummer = kind.hasNonNull("bsn") ? kind.get("bsn").asText()
-                    : kind.hasNonNull("onderwijsnummer") ? kind.get("onderwijsnummer").asText() : null;
+            String nummer = kind.hasNonNull("bsn") ? kind.get("bsn").asString()
+                    : kind.hasNonNull("onderwijsnummer") ? kind.get("onderwijsnummer").asString() : null;
             return nummer == null ? null : Elfproef.masker(nummer);
-        } catch (java.io.IOException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }

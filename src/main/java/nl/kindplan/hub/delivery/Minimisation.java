@@ -7,13 +7,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Data minimisation per recipient type (AVG art. 5), declared in {@code mappings/minimisation.yaml}:
@@ -30,7 +31,7 @@ public final class Minimisation {
 
     public static Minimisation load(Path file) {
         try {
-            Map<String, List<String>> raw = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(),
+            Map<String, List<String>> raw = new YAMLMapper().readValue(file.toFile(),
                     new TypeReference<>() { });
             Map<RecipientType, List<String>> allowed = new EnumMap<>(RecipientType.class);
             for (RecipientType type : RecipientType.values()) {
@@ -41,8 +42,8 @@ public final class Minimisation {
                 allowed.put(type, paths);
             }
             return new Minimisation(allowed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the minimisation table " + file, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot read the minimisation table " + file, e);
         }
     }
 

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import nl.kindplan.hub.cases.CaseStore.StoredEvent;
 import nl.kindplan.hub.cases.EventOutbox;
 import nl.kindplan.hub.domain.KindDossier;
@@ -55,7 +55,7 @@ public class OutboxQueue implements EventOutbox {
             String payload;
             try {
                 payload = json.writeValueAsString(minimisation.apply(recipient.type(), full));
-            } catch (JsonProcessingException e) {
+            } catch (JacksonException e) {
                 throw new IllegalStateException("cannot write case message " + event.caseId(), e);
             }
             DeliverySettings.Channels channels = delivery.channels(recipient);

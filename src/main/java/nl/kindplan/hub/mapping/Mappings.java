@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import nl.kindplan.hub.domain.Source;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -58,7 +59,7 @@ public final class Mappings {
 
     /** Reads every mapping under {@code dir}; a mapping that cannot be read stops start-up. */
     public static Mappings load(Path dir, Path swvTable) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectMapper yaml = new YAMLMapper();
         Map<String, SourceMapping> sources = new HashMap<>();
         Map<String, CodeTable> tables = new HashMap<>();
         try {
@@ -69,8 +70,8 @@ public final class Mappings {
                 }
                 try {
                     sources.put(source, yaml.readValue(f.toFile(), SourceMapping.class));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the source mapping " + f + ": " + e.getMessage(), e);
+                } catch (JacksonException e) {
+                    throw new IllegalStateException("cannot read the source mapping " + f + ": " + e.getMessage(), e);
                 }
             }
             Path codes = dir.resolve("codes");

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The register of processing activities ({@code mappings/verwerkingsactiviteiten.yaml}, AVG art. 30):
@@ -43,11 +44,12 @@ public final class Verwerkingsactiviteiten {
     public static Verwerkingsactiviteiten load(Path file, List<String> recipientTypes) {
         Register register;
         try {
-            register = new ObjectMapper(new YAMLFactory())
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            register = YAMLMapper.builder()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build()
                     .readValue(file.toFile(), Register.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the register of processing activities " + file, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot read the register of processing activities " + file, e);
         }
         Map<String, Activiteit> byId = new LinkedHashMap<>();
         for (Activiteit a : register.activiteiten()) {

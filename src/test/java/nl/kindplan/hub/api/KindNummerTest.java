@@ -2,14 +2,14 @@ package nl.kindplan.hub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.TestBsn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /** {@code GET /api/kinderen/{nummer}} with something that is no BSN or onderwijsnummer: 400 with the reason. */
@@ -28,7 +28,7 @@ class KindNummerTest extends HubTestSupport {
         ResponseEntity<JsonNode> answer = http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD)
                 .getForEntity("/api/kinderen/" + nummer, JsonNode.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(status);
-        assertThat(answer.getBody().path("error").asText()).isEqualTo(reason);
+        assertThat(answer.getBody().path("error").asString()).isEqualTo(reason);
     }
 
     @Test
@@ -37,6 +37,6 @@ class KindNummerTest extends HubTestSupport {
         ResponseEntity<JsonNode> answer = http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD)
                 .getForEntity("/api/kinderen/" + bsn, JsonNode.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(404);
-        assertThat(answer.getBody().path("error").asText()).isEqualTo("no child known by ******" + bsn.substring(6));
+        assertThat(answer.getBody().path("error").asString()).isEqualTo("no child known by ******" + bsn.substring(6));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.kindplan.hub.config.HubProperties;
 import nl.kindplan.hub.delivery.CaseMessages;
@@ -144,7 +144,7 @@ class DeltaNightsTest {
                     new IjwReader(mappings), new EdexmlReader(mappings)), new SourceFileRegister(jdbc),
                     new KindRegister(jdbc), jdbc, tm, properties, new IngestReports(dir.resolve("error")),
                     new HubMetrics(new SimpleMeterRegistry()), dir.resolve("archive"), dir.resolve("error"));
-            ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+            ObjectMapper json = new ObjectMapper();
             OutboxQueue outbox = new OutboxQueue(new CaseMessages(json, mappings, settings),
                     Minimisation.load(Path.of("mappings/minimisation.yaml")), new DeliverySettings(Map.of(), Map.of(),
                     "kindplan.dlq"), mappings, json, new Outbox(jdbc));

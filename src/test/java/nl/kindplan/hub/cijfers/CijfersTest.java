@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.SeededStore;
@@ -15,7 +15,7 @@ import nl.kindplan.hub.TestBsn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -103,14 +103,14 @@ class CijfersTest extends HubTestSupport {
     void perSamenwerkingsverbandACaseCountsWhereItsLatestMessageWent() {
         JsonNode answer = HubApi.asViewer(http).get("/api/cijfers?van=2025-01&tot=2025-03&niveau=swv");
 
-        assertThat(answer.path("niveau").asText()).isEqualTo("SWV");
-        assertThat(answer.path("kolommen").get(0).asText()).isEqualTo("thuiszitters");
+        assertThat(answer.path("niveau").asString()).isEqualTo("SWV");
+        assertThat(answer.path("kolommen").get(0).asString()).isEqualTo("thuiszitters");
         JsonNode januari = row(answer, "2025-01", "TS0801");
         assertThat(januari.path("cijfers").path("thuiszitters").asLong()).isEqualTo(8);
         assertThat(januari.path("cijfers").path("thuiszitters_langer_dan_3_maanden").asLong()).isEqualTo(6);
-        assertThat(januari.path("cijfers").path("geopend").asText()).isEqualTo("<5");
+        assertThat(januari.path("cijfers").path("geopend").asString()).isEqualTo("<5");
         assertThat(row(answer, "2025-03", "TS0801").path("cijfers").path("opgelost").asLong()).isEqualTo(6);
-        assertThat(answer.path("rijen")).noneMatch(r -> r.path("code").asText().equals("TS0802"));
+        assertThat(answer.path("rijen")).noneMatch(r -> r.path("code").asString().equals("TS0802"));
     }
 
     @Test
@@ -131,7 +131,7 @@ class CijfersTest extends HubTestSupport {
 
     private static JsonNode row(JsonNode answer, String maand, String code) {
         for (JsonNode r : answer.path("rijen")) {
-            if (r.path("maand").asText().equals(maand) && r.path("code").asText().equals(code)) {
+            if (r.path("maand").asString().equals(maand) && r.path("code").asString().equals(code)) {
                 return r;
             }
         }

@@ -12,16 +12,16 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.command.ActiveMQQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * The alert rules shipped in config/prometheus/: each is complete (name, expression, severity,
@@ -48,15 +48,15 @@ class AlertRulesTest extends HubTestSupport {
             Thread.sleep(5_100); // the queues are read at most every 5 s: the new queue shows on a later scrape
             String scrape = scrape();
 
-            JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(RULES.toFile()).path("groups").get(0).path("rules");
+            JsonNode rules = new YAMLMapper().readTree(RULES.toFile()).path("groups").get(0).path("rules");
             assertThat(rules.size()).as("missed, failed, incomplete night, growing DLQ, queue not drained").isEqualTo(5);
             Set<String> named = new LinkedHashSet<>();
             for (JsonNode rule : rules) {
-                String alert = rule.path("alert").asText();
+                String alert = rule.path("alert").asString();
                 assertThat(alert).startsWith("Kindplan");
-                assertThat(rule.path("labels").path("severity").asText()).as(alert).isIn("critical", "warning");
-                assertThat(rule.path("annotations").path("summary").asText()).as(alert).startsWith("Kindplan-hub: ");
-                List<String> metrics = metrics(rule.path("expr").asText());
+                assertThat(rule.path("labels").path("severity").asString()).as(alert).isIn("critical", "warning");
+                assertThat(rule.path("annotations").path("summary").asString()).as(alert).startsWith("Kindplan-hub: ");
+                List<String> metrics = metrics(rule.path("expr").asString());
                 assertThat(metrics).as(alert + " watches a metric of the hub").isNotEmpty();
                 for (String metric : metrics) {
                     assertThat(scrape).as(alert + ": " + metric + " is exported").containsPattern("(?m)^" + metric + "[{ ]");

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.domain.Elfproef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * The dashboard's JSON after a night with cases: the run with its counts and files, open cases per
@@ -38,15 +38,15 @@ class DashboardApiTest extends DashboardTestSupport {
         JsonNode runs = api.get("/api/dashboard/runs?max=30");
         JsonNode last = runs.get(runs.size() - 1);
         assertThat(last.path("runId").asLong()).as("oldest first: the newest run is last").isEqualTo(runId);
-        assertThat(last.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(last.path("toestand").asText()).as("a file refused whole: not every file taken in")
+        assertThat(last.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(last.path("toestand").asString()).as("a file refused whole: not every file taken in")
                 .isEqualTo("ONVOLLEDIG");
         assertThat(last.path("complete").asBoolean(true)).isFalse();
         assertThat(last.path("redenen")).extracting(JsonNode::asText)
                 .contains("VERZUIM: 1 bestand(en) geheel afgekeurd");
-        assertThat(last.path("gestartDoor").asText()).isEqualTo(OPERATOR);
-        assertThat(last.path("asOf").asText()).isEqualTo(AS_OF.toString());
-        assertThat(last.path("trigger").asText()).isEqualTo("API");
+        assertThat(last.path("gestartDoor").asString()).isEqualTo(OPERATOR);
+        assertThat(last.path("asOf").asString()).isEqualTo(AS_OF.toString());
+        assertThat(last.path("trigger").asString()).isEqualTo("API");
         assertThat(last.path("ingelezen").asLong()).as("2 inschrijvingen and 3 meldingen").isGreaterThanOrEqualTo(5);
         assertThat(last.path("afgekeurd").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(last.path("afgekeurdeBestanden").asLong()).isGreaterThanOrEqualTo(1);
@@ -62,12 +62,12 @@ class DashboardApiTest extends DashboardTestSupport {
 
         JsonNode detail = api.get("/api/dashboard/runs/" + runId);
         JsonNode taken = file(detail.path("bestanden"), night.verzuimFile());
-        assertThat(taken.path("status").asText()).isEqualTo("TAKEN_IN");
+        assertThat(taken.path("status").asString()).isEqualTo("TAKEN_IN");
         assertThat(taken.path("ingelezen").asInt()).isEqualTo(3);
         assertThat(file(detail.path("bestanden"), night.inschrijvingenFile()).path("ingelezen").asInt()).isEqualTo(2);
         JsonNode rejected = file(detail.path("bestanden"), night.rejectedFile());
-        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(rejected.path("reden").asText()).isNotBlank();
+        assertThat(rejected.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.path("reden").asString()).isNotBlank();
         JsonNode verzuim = find(detail.path("perBron"), "bron", "VERZUIM");
         assertThat(verzuim.path("bestanden").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(verzuim.path("afgekeurdeBestanden").asLong()).isGreaterThanOrEqualTo(1);
@@ -78,7 +78,7 @@ class DashboardApiTest extends DashboardTestSupport {
         assertThat(openAt(zaken, OWN_SWV, "THUISZITTER") - openAt(before, OWN_SWV, "THUISZITTER"))
                 .as("both thuiszitters go to school in VO2703, which only this test uses").isEqualTo(2);
         assertThat(openAt(zaken, OWN_SWV, "ABSOLUUT_VERZUIM")).as("the child never registered has no SWV").isZero();
-        assertThat(find(zaken.path("perSwv"), "code", OWN_SWV).path("naam").asText()).isEqualTo("SWV VO Demo-Stad");
+        assertThat(find(zaken.path("perSwv"), "code", OWN_SWV).path("naam").asString()).isEqualTo("SWV VO Demo-Stad");
         JsonNode withoutSwv = find(zaken.path("perSwv"), "code", null);
         assertThat(withoutSwv.path("perSignaal").path("ABSOLUUT_VERZUIM").asLong())
                 .as("a child never registered has no school and so no SWV").isGreaterThanOrEqualTo(1);
@@ -87,34 +87,34 @@ class DashboardApiTest extends DashboardTestSupport {
                 .isEqualTo(zaken.path("thuiszittersLangerDanDrieMaanden").asLong());
         assertThat(zaken.path("open").asLong()).isEqualTo(sumOf(zaken.path("perSignaal"), "open"));
         assertThat(zaken.path("open").asLong()).isEqualTo(sumOf(zaken.path("perSwv"), "open"));
-        assertThat(api.kind(night.thuiszitterLang()).path("casussen").get(0).path("severity").asText())
+        assertThat(api.kind(night.thuiszitterLang()).path("casussen").get(0).path("severity").asString())
                 .as("the one counted past three months").isEqualTo("ESCALATIE");
-        assertThat(api.kind(night.thuiszitterKort()).path("casussen").get(0).path("severity").asText())
+        assertThat(api.kind(night.thuiszitterKort()).path("casussen").get(0).path("severity").asString())
                 .isEqualTo("SIGNAAL");
 
         JsonNode afkeur = api.get("/api/dashboard/afkeur");
         assertThat(afkeur.path("bestandenAfgekeurd").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(file(afkeur.path("bestanden"), night.rejectedFile()).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(file(afkeur.path("bestanden"), night.rejectedFile()).path("status").asString()).isEqualTo("REJECTED");
         JsonNode row = file(afkeur.path("regels"), night.rejectedFile());
         assertThat(row.path("regel").asLong()).isEqualTo(3);
-        assertThat(row.path("reden").asText()).contains(Elfproef.masker(night.foutBsn()));
+        assertThat(row.path("reden").asString()).contains(Elfproef.masker(night.foutBsn()));
 
         JsonNode routes = api.get("/api/dashboard/routes");
         JsonNode nightly = find(routes, "routeId", "nightly-run");
-        assertThat(nightly.path("bron").asText()).as("Camel's own management").isEqualTo("JMX");
-        assertThat(nightly.path("status").asText()).isEqualTo("Started");
-        assertThat(nightly.path("gezondheid").asText()).isEqualTo("UP");
+        assertThat(nightly.path("bron").asString()).as("Camel's own management").isEqualTo("JMX");
+        assertThat(nightly.path("status").asString()).isEqualTo("Started");
+        assertThat(nightly.path("gezondheid").asString()).isEqualTo("UP");
         assertThat(nightly.path("voltooid").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(nightly.path("bezig").asLong()).isZero();
-        assertThat(nightly.path("laatsteActiviteit").asText()).isNotBlank();
+        assertThat(nightly.path("laatsteActiviteit").asString()).isNotBlank();
         assertThat(nightly.path("gemiddeldeMs").isNumber()).isTrue();
-        assertThat(routes).extracting(r -> r.path("routeId").asText())
+        assertThat(routes).extracting(r -> r.path("routeId").asString())
                 .contains("ingest-verzuim", "deliver-outbox", "dead-letter");
 
         JsonNode health = api.get("/api/dashboard/gezondheid");
-        assertThat(health.path("database").path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("broker").path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("camel").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("database").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("broker").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("camel").path("status").asString()).isEqualTo("UP");
 
         JsonNode status = api.get("/api/dashboard/status");
         assertThat(status.path("bezig").asBoolean()).isFalse();
@@ -144,7 +144,7 @@ class DashboardApiTest extends DashboardTestSupport {
     static JsonNode find(JsonNode array, String field, String value) {
         return StreamSupport.stream(array.spliterator(), false)
                 .filter(n -> value == null ? n.path(field).isMissingNode() || n.path(field).isNull()
-                        : value.equals(n.path(field).asText()))
+                        : value.equals(n.path(field).asString()))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + field + " = " + value + " in " + array));
     }
 
@@ -154,7 +154,7 @@ class DashboardApiTest extends DashboardTestSupport {
 
     private static long openAt(JsonNode zaken, String swv, String signal) {
         return StreamSupport.stream(zaken.path("perSwv").spliterator(), false)
-                .filter(n -> swv.equals(n.path("code").asText())).findFirst()
+                .filter(n -> swv.equals(n.path("code").asString())).findFirst()
                 .map(n -> n.path("perSignaal").path(signal).asLong()).orElse(0L);
     }
 
@@ -176,7 +176,7 @@ class DashboardApiTest extends DashboardTestSupport {
 
     private static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
+        names.addAll(object.propertyNames());
         return names;
     }
 }

@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.QueueReader;
 import nl.kindplan.hub.QueueReader.Received;
 import nl.kindplan.hub.domain.Elfproef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,31 +43,31 @@ class DeadLetterResendTest extends DashboardTestSupport {
             DeadLetter dead = deadLetter(jdbc, night.thuiszitterLang(), "JMS", null, "broker weg");
 
             JsonNode letter = find(api.get("/api/dlq").path("berichten"), "outboxId", String.valueOf(dead.outboxId()));
-            assertThat(letter.path("caseId").asText()).isEqualTo(dead.caseId());
-            assertThat(letter.path("signal").asText()).isEqualTo("THUISZITTER");
-            assertThat(letter.path("event").asText()).isEqualTo("OPENED");
-            assertThat(letter.path("reden").asText()).isEqualTo("broker weg");
-            assertThat(letter.path("kind").asText()).isEqualTo(Elfproef.masker(night.thuiszitterLang()));
-            assertThat(letter.path("ontvangerType").asText()).isEqualTo("GEMEENTE");
-            assertThat(letter.path("ontvanger").asText()).isEqualTo(GEMEENTE);
-            assertThat(letter.path("kanaal").asText()).isEqualTo("JMS");
-            assertThat(letter.path("bestemming").asText()).isEqualTo("kindplan.gemeente." + GEMEENTE);
-            assertThat(letter.path("tijdstip").asText()).isNotBlank();
+            assertThat(letter.path("caseId").asString()).isEqualTo(dead.caseId());
+            assertThat(letter.path("signal").asString()).isEqualTo("THUISZITTER");
+            assertThat(letter.path("event").asString()).isEqualTo("OPENED");
+            assertThat(letter.path("reden").asString()).isEqualTo("broker weg");
+            assertThat(letter.path("kind").asString()).isEqualTo(Elfproef.masker(night.thuiszitterLang()));
+            assertThat(letter.path("ontvangerType").asString()).isEqualTo("GEMEENTE");
+            assertThat(letter.path("ontvanger").asString()).isEqualTo(GEMEENTE);
+            assertThat(letter.path("kanaal").asString()).isEqualTo("JMS");
+            assertThat(letter.path("bestemming").asString()).isEqualTo("kindplan.gemeente." + GEMEENTE);
+            assertThat(letter.path("tijdstip").asString()).isNotBlank();
             assertThat(letter.toString()).doesNotContain(night.thuiszitterLang());
 
-            ResponseEntity<JsonNode> resent = api.post("/api/dlq/" + letter.path("id").asText() + "/opnieuw");
+            ResponseEntity<JsonNode> resent = api.post("/api/dlq/" + letter.path("id").asString() + "/opnieuw");
 
             assertThat(resent.getStatusCode().value()).isEqualTo(200);
-            assertThat(resent.getBody().path("uitkomst").asText()).isEqualTo("VERZONDEN");
+            assertThat(resent.getBody().path("uitkomst").asString()).isEqualTo("VERZONDEN");
             List<Received> delivered = queues.drain("kindplan.gemeente." + GEMEENTE);
             assertThat(delivered).singleElement().satisfies(r -> {
                 assertThat(r.caseId()).isEqualTo(dead.caseId());
                 assertThat(r.event()).isEqualTo("OPENED");
                 assertThat(r.signal()).isEqualTo("THUISZITTER");
                 assertThat(r.outboxId()).as("receivers dedupe on it").isEqualTo(dead.outboxId());
-                assertThat(r.json().path("kind").path("bsn").asText()).isEqualTo(night.thuiszitterLang());
+                assertThat(r.json().path("kind").path("bsn").asString()).isEqualTo(night.thuiszitterLang());
             });
-            assertThat(ids(api.get("/api/dlq"))).doesNotContain(letter.path("id").asText());
+            assertThat(ids(api.get("/api/dlq"))).doesNotContain(letter.path("id").asString());
             assertThat(outboxStatus(dead.outboxId())).isEqualTo("SENT");
         }
     }
@@ -80,15 +80,15 @@ class DeadLetterResendTest extends DashboardTestSupport {
         DeadLetter dead = deadLetter(jdbc, night.thuiszitterKort(), "WEBHOOK", WEBHOOKS.url("/ok?token=geheim"),
                 "webhook down");
         JsonNode letter = find(api.get("/api/dlq").path("berichten"), "outboxId", String.valueOf(dead.outboxId()));
-        assertThat(letter.path("kanaal").asText()).isEqualTo("WEBHOOK");
-        assertThat(letter.path("bestemming").asText()).as("without the query, which may hold a token")
+        assertThat(letter.path("kanaal").asString()).isEqualTo("WEBHOOK");
+        assertThat(letter.path("bestemming").asString()).as("without the query, which may hold a token")
                 .isEqualTo(WEBHOOKS.url("/ok"));
 
-        ResponseEntity<JsonNode> resent = api.post("/api/dlq/" + letter.path("id").asText() + "/opnieuw");
+        ResponseEntity<JsonNode> resent = api.post("/api/dlq/" + letter.path("id").asString() + "/opnieuw");
 
-        assertThat(resent.getBody().path("uitkomst").asText()).isEqualTo("VERZONDEN");
+        assertThat(resent.getBody().path("uitkomst").asString()).isEqualTo("VERZONDEN");
         assertThat(WEBHOOKS.received()).contains(dead.payload());
-        assertThat(ids(api.get("/api/dlq"))).doesNotContain(letter.path("id").asText());
+        assertThat(ids(api.get("/api/dlq"))).doesNotContain(letter.path("id").asString());
         assertThat(outboxStatus(dead.outboxId())).isEqualTo("SENT");
     }
 
@@ -101,18 +101,18 @@ class DeadLetterResendTest extends DashboardTestSupport {
         JsonNode letter = find(api.get("/api/dlq").path("berichten"), "outboxId", String.valueOf(dead.outboxId()));
         int attemptsBefore = WEBHOOKS.failedAttempts();
 
-        ResponseEntity<JsonNode> resent = api.post("/api/dlq/" + letter.path("id").asText() + "/opnieuw");
+        ResponseEntity<JsonNode> resent = api.post("/api/dlq/" + letter.path("id").asString() + "/opnieuw");
 
         assertThat(resent.getStatusCode().value()).isEqualTo(200);
-        assertThat(resent.getBody().path("uitkomst").asText()).isEqualTo("OPNIEUW_MISLUKT");
-        assertThat(resent.getBody().path("reden").asText()).contains("/fail").contains("500");
+        assertThat(resent.getBody().path("uitkomst").asString()).isEqualTo("OPNIEUW_MISLUKT");
+        assertThat(resent.getBody().path("reden").asString()).contains("/fail").contains("500");
         assertThat(WEBHOOKS.failedAttempts() - attemptsBefore).as("the first try and 3 retries").isEqualTo(4);
         List<JsonNode> now = StreamSupport.stream(api.get("/api/dlq").path("berichten").spliterator(), false)
-                .filter(m -> dead.caseId().equals(m.path("caseId").asText())).toList();
+                .filter(m -> dead.caseId().equals(m.path("caseId").asString())).toList();
         assertThat(now).as("the old copy taken off, the new one on with its new reason").hasSize(1);
-        assertThat(now.get(0).path("id").asText()).isNotEqualTo(letter.path("id").asText());
-        assertThat(now.get(0).path("reden").asText()).contains("500");
-        assertThat(now.get(0).path("kind").asText()).isEqualTo(Elfproef.masker(night.nooitIngeschreven()));
+        assertThat(now.get(0).path("id").asString()).isNotEqualTo(letter.path("id").asString());
+        assertThat(now.get(0).path("reden").asString()).contains("500");
+        assertThat(now.get(0).path("kind").asString()).isEqualTo(Elfproef.masker(night.nooitIngeschreven()));
         assertThat(outboxStatus(dead.outboxId())).isEqualTo("DEAD");
     }
 
@@ -124,9 +124,9 @@ class DeadLetterResendTest extends DashboardTestSupport {
         JsonNode letter = find(api.get("/api/dlq").path("berichten"), "caseId", caseId);
         assertThat(letter.path("outboxId").isMissingNode() || letter.path("outboxId").isNull()).isTrue();
 
-        assertThat(api.post("/api/dlq/" + letter.path("id").asText() + "/opnieuw").getStatusCode().value())
+        assertThat(api.post("/api/dlq/" + letter.path("id").asString() + "/opnieuw").getStatusCode().value())
                 .isEqualTo(409);
-        assertThat(ids(api.get("/api/dlq"))).as("it stays on the queue").contains(letter.path("id").asText());
+        assertThat(ids(api.get("/api/dlq"))).as("it stays on the queue").contains(letter.path("id").asString());
         assertThat(api.post("/api/dlq/ID:bestaat-niet-1:1:1:1/opnieuw").getStatusCode().value()).isEqualTo(404);
         // taken off again, so that the other tests find the queue as they left it
         try (QueueReader queues = new QueueReader(BROKER_PORT)) {
@@ -140,6 +140,6 @@ class DeadLetterResendTest extends DashboardTestSupport {
 
     private static List<String> ids(JsonNode listing) {
         return StreamSupport.stream(listing.path("berichten").spliterator(), false)
-                .map(m -> m.path("id").asText()).toList();
+                .map(m -> m.path("id").asString()).toList();
     }
 }

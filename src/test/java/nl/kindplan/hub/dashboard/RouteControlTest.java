@@ -2,7 +2,7 @@ package nl.kindplan.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import org.apache.camel.CamelContext;
@@ -12,7 +12,7 @@ import org.apache.camel.impl.event.ExchangeFailedEvent;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * An operator stops and starts a route from the dashboard, each action recorded with the user; a
@@ -32,25 +32,25 @@ class RouteControlTest extends HubTestSupport {
         HubApi api = new HubApi(http);
         try {
             JsonNode stopped = api.post("/api/dashboard/routes/ingest-edexml/stoppen").getBody();
-            assertThat(stopped.path("status").asText()).isEqualTo("Stopped");
+            assertThat(stopped.path("status").asString()).isEqualTo("Stopped");
             assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Stopped);
             assertThat(DashboardApiTest.find(api.get("/api/dashboard/routes"), "routeId", "ingest-edexml")
-                    .path("status").asText()).isEqualTo("Stopped");
+                    .path("status").asString()).isEqualTo("Stopped");
         } finally {
-            assertThat(api.post("/api/dashboard/routes/ingest-edexml/starten").getBody().path("status").asText())
+            assertThat(api.post("/api/dashboard/routes/ingest-edexml/starten").getBody().path("status").asString())
                     .isEqualTo("Started");
         }
         assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Started);
 
         JsonNode actions = api.get("/api/dashboard/routes/acties");
-        assertThat(actions.get(0).path("action").asText()).isEqualTo("START");
-        assertThat(actions.get(1).path("action").asText()).isEqualTo("STOP");
+        assertThat(actions.get(0).path("action").asString()).isEqualTo("START");
+        assertThat(actions.get(1).path("action").asString()).isEqualTo("STOP");
         for (JsonNode action : java.util.List.of(actions.get(0), actions.get(1))) {
-            assertThat(action.path("routeId").asText()).isEqualTo("ingest-edexml");
-            assertThat(action.path("doneBy").asText()).isEqualTo(OPERATOR);
-            assertThat(action.path("doneAt").asText()).as("with its offset").matches(".*(Z|[+-]\\d\\d:\\d\\d)$");
+            assertThat(action.path("routeId").asString()).isEqualTo("ingest-edexml");
+            assertThat(action.path("doneBy").asString()).isEqualTo(OPERATOR);
+            assertThat(action.path("doneAt").asString()).as("with its offset").matches(".*(Z|[+-]\\d\\d:\\d\\d)$");
         }
-        assertThat(actions.get(1).path("outcome").asText()).isEqualTo("Stopped");
+        assertThat(actions.get(1).path("outcome").asString()).isEqualTo("Stopped");
     }
 
     @Test
@@ -60,13 +60,13 @@ class RouteControlTest extends HubTestSupport {
         assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Started);
         var unknown = new HubApi(http).post("/api/dashboard/routes/bestaat-niet/stoppen");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-        assertThat(unknown.getBody().path("error").asText()).isEqualTo("geen route 'bestaat-niet'");
+        assertThat(unknown.getBody().path("error").asString()).isEqualTo("geen route 'bestaat-niet'");
     }
 
     @Test
     void theStatusTellsTheNextNightOfTheSchedule() {
         JsonNode status = new HubApi(http).get("/api/dashboard/status");
-        java.time.OffsetDateTime next = java.time.OffsetDateTime.parse(status.path("volgendeNacht").asText());
+        java.time.OffsetDateTime next = java.time.OffsetDateTime.parse(status.path("volgendeNacht").asString());
         assertThat(next).isAfter(java.time.OffsetDateTime.now());
         assertThat(next.atZoneSameInstant(java.time.ZoneId.systemDefault()).getHour()).as("kindplan.run.cron: 02:00")
                 .isEqualTo(2);

@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.run.RunRegister;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A run's files in its detail: 50 a page, filtered by source, status and a part of the name. */
@@ -46,17 +46,17 @@ class RunFilesTest extends HubTestSupport {
         JsonNode detail = api.get("/api/dashboard/runs/" + runId);
         assertThat(detail.path("bestandenTotaal").asLong()).isEqualTo(120);
         assertThat(detail.path("bestanden")).hasSize(50);
-        assertThat(detail.path("run").path("toestand").asText()).isEqualTo("ONVOLLEDIG");
+        assertThat(detail.path("run").path("toestand").asString()).isEqualTo("ONVOLLEDIG");
 
         JsonNode third = api.get("/api/dashboard/runs/" + runId + "/bestanden?pagina=3");
         assertThat(third.path("totaal").asLong()).isEqualTo(120);
         assertThat(third.path("bestanden")).hasSize(20);
-        assertThat(third.path("bestanden").get(0).path("bestand").asText()).isEqualTo("bericht_101.xml");
+        assertThat(third.path("bestanden").get(0).path("bestand").asString()).isEqualTo("bericht_101.xml");
 
         JsonNode refused = api.get("/api/dashboard/runs/" + runId + "/bestanden?status=REJECTED");
-        assertThat(refused.path("bestanden")).extracting(f -> f.path("bestand").asText())
+        assertThat(refused.path("bestanden")).extracting(f -> f.path("bestand").asString())
                 .containsExactly("bericht_040_kapot.xml", "bericht_080_kapot.xml", "bericht_120_kapot.xml");
-        assertThat(refused.path("bestanden").get(0).path("reden").asText()).isEqualTo("not well-formed XML (line 1)");
+        assertThat(refused.path("bestanden").get(0).path("reden").asString()).isEqualTo("not well-formed XML (line 1)");
 
         JsonNode ijwKapot = api.get("/api/dashboard/runs/" + runId + "/bestanden?bron=IJW&zoek=KAPOT");
         assertThat(ijwKapot.path("totaal").asLong()).isEqualTo(3);

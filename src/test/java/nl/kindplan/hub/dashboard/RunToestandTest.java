@@ -8,14 +8,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.domain.Source;
 import nl.kindplan.hub.run.RunRegister;
 import nl.kindplan.hub.run.UnmatchedFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -41,10 +41,10 @@ class RunToestandTest extends DashboardTestSupport {
         register.finish(runId, RunRegister.Status.FAILED, 0, Map.of(), "java.net.ConnectException: broker weg");
 
         JsonNode row = new HubApi(http).get("/api/dashboard/runs/" + runId).path("run");
-        assertThat(row.path("status").asText()).isEqualTo("FAILED");
-        assertThat(row.path("toestand").asText()).isEqualTo("MISLUKT");
+        assertThat(row.path("status").asString()).isEqualTo("FAILED");
+        assertThat(row.path("toestand").asString()).isEqualTo("MISLUKT");
         assertThat(row.path("complete").asBoolean()).isFalse();
-        assertThat(row.path("redenen").get(0).asText()).isEqualTo("de run is mislukt: java.net.ConnectException: broker weg");
+        assertThat(row.path("redenen").get(0).asString()).isEqualTo("de run is mislukt: java.net.ConnectException: broker weg");
         assertThat(row.path("gestartDoor").isMissingNode()).as("the schedule is no person").isTrue();
     }
 
@@ -75,13 +75,13 @@ class RunToestandTest extends DashboardTestSupport {
             assertThat(run.path("counts").path("unmatched.IJW").asLong()).isEqualTo(1);
             JsonNode problems = DashboardApiTest.find(run.path("sources"), "source", "VERZUIM").path("problems");
             assertThat(problems).hasSize(3);
-            assertThat(problems.get(0).asText()).isEqualTo("bestand 'DUO_verzuim_20261004.csv' wordt door geen route "
+            assertThat(problems.get(0).asString()).isEqualTo("bestand 'DUO_verzuim_20261004.csv' wordt door geen route "
                     + "opgepakt: de naam past niet bij het patroon (?i)verzuim-.*\\.(csv|zip); het blijft in de inbox "
                     + "liggen tot het hernoemd of weggehaald is");
 
             JsonNode row = api.get("/api/dashboard/runs/" + runId).path("run");
-            assertThat(row.path("status").asText()).as("the night itself went well").isEqualTo("SUCCEEDED");
-            assertThat(row.path("toestand").asText()).isEqualTo("ONVOLLEDIG");
+            assertThat(row.path("status").asString()).as("the night itself went well").isEqualTo("SUCCEEDED");
+            assertThat(row.path("toestand").asString()).isEqualTo("ONVOLLEDIG");
             assertThat(row.path("nietOpgepakt").asLong()).isEqualTo(4);
             assertThat(row.path("redenen")).extracting(JsonNode::asText).containsExactly(
                     "IJW: 1 bestand(en) in de inbox die door geen route worden opgepakt",
@@ -103,8 +103,8 @@ class RunToestandTest extends DashboardTestSupport {
         HubApi api = new HubApi(http);
         long viaApi = api.runNight(AS_OF).path("runId").asLong();
         JsonNode apiRun = api.get("/api/runs/" + viaApi);
-        assertThat(apiRun.path("trigger").asText()).isEqualTo("API");
-        assertThat(apiRun.path("startedBy").asText()).isEqualTo(OPERATOR);
+        assertThat(apiRun.path("trigger").asString()).isEqualTo("API");
+        assertThat(apiRun.path("startedBy").asString()).isEqualTo(OPERATOR);
 
         ResponseEntity<Map> started = http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD)
                 .postForEntity("/api/runs?asOf=" + AS_OF + "&via=dashboard", null, Map.class);
@@ -112,9 +112,9 @@ class RunToestandTest extends DashboardTestSupport {
         long viaButton = ((Number) started.getBody().get("runId")).longValue();
         awaitEnd(api, viaButton);
         JsonNode row = api.get("/api/dashboard/runs/" + viaButton).path("run");
-        assertThat(row.path("trigger").asText()).isEqualTo("DASHBOARD");
-        assertThat(row.path("gestartDoor").asText()).isEqualTo(OPERATOR);
-        assertThat(row.path("toestand").asText()).as("nothing waited, every source answered").isEqualTo("GESLAAGD");
+        assertThat(row.path("trigger").asString()).isEqualTo("DASHBOARD");
+        assertThat(row.path("gestartDoor").asString()).isEqualTo(OPERATOR);
+        assertThat(row.path("toestand").asString()).as("nothing waited, every source answered").isEqualTo("GESLAAGD");
         assertThat(row.path("redenen")).isEmpty();
         assertThat(register.startedBy(viaButton)).contains(OPERATOR);
     }
@@ -122,7 +122,7 @@ class RunToestandTest extends DashboardTestSupport {
     private static void awaitEnd(HubApi api, long runId) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (!"RUNNING".equals(api.run(runId).path("status").asText())) {
+            if (!"RUNNING".equals(api.run(runId).path("status").asString())) {
                 return;
             }
             Thread.sleep(200);

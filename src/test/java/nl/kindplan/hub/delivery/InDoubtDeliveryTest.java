@@ -14,7 +14,7 @@ import nl.kindplan.hub.TestBsn;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -150,7 +150,7 @@ class InDoubtDeliveryTest extends HubTestSupport {
                     .append(";2013-03-03;10AA;0994;2026-03-01\n");
         }
         drop("verzuim", "verzuim-in-doubt-" + System.nanoTime() + ".csv", csv.toString());
-        assertThat(new HubApi(http).runNight(NIGHT).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(new HubApi(http).runNight(NIGHT).path("status").asString()).isEqualTo("SUCCEEDED");
         List<Received> sent = queues.drain(QUEUE);
         assertThat(sent).hasSize(children).allSatisfy(r -> assertThat(r.outboxId()).isNotNull());
         return sent.stream().map(Received::outboxId).sorted().toList();

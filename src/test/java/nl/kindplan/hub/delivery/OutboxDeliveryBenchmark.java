@@ -12,7 +12,7 @@ import nl.kindplan.hub.TestBsn;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,7 +83,7 @@ class OutboxDeliveryBenchmark extends HubTestSupport {
         drop("verzuim", "verzuim-benchmark.csv", "meldingsnummer;laatste_mutatie;status;verzuimsoort;bsn;"
                 + "geboortedatum;brin;gemeentecode;begindatum\n"
                 + "BM-" + bsn + ";2026-03-02T08:00:00;R;V3;" + bsn + ";2013-03-03;10AA;0981;2026-03-01\n");
-        assertThat(new HubApi(http).runNight(LocalDate.of(2026, 4, 6)).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(new HubApi(http).runNight(LocalDate.of(2026, 4, 6)).path("status").asString()).isEqualTo("SUCCEEDED");
         return jdbc.queryForObject("SELECT id FROM kind WHERE bsn = ?", Long.class, bsn);
     }
 }

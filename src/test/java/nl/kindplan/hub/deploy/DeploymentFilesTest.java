@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +50,9 @@ class DeploymentFilesTest {
         try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (JsonNode manifest : readAll(file)) {
-                    assertThat(manifest.path("apiVersion").asText()).as(file + " apiVersion").isNotBlank();
-                    assertThat(manifest.path("metadata").path("name").asText()).as(file + " metadata.name").isNotBlank();
-                    MANIFESTS.put(manifest.path("kind").asText() + "/" + manifest.path("metadata").path("name").asText(), manifest);
+                    assertThat(manifest.path("apiVersion").asString()).as(file + " apiVersion").isNotBlank();
+                    assertThat(manifest.path("metadata").path("name").asString()).as(file + " metadata.name").isNotBlank();
+                    MANIFESTS.put(manifest.path("kind").asString() + "/" + manifest.path("metadata").path("name").asString(), manifest);
                 }
             }
         }
@@ -90,54 +90,54 @@ class DeploymentFilesTest {
         JsonNode port = container.at("/ports/0");
         // server.port: ${KINDPLAN_PORT:8080} in application.yml, EXPOSE 8080 in the Dockerfile
         assertThat(applicationYml).contains("port: ${KINDPLAN_PORT:" + port.path("containerPort").asInt() + "}");
-        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
-        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
-        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/readiness");
+        assertThat(container.at("/startupProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-            assertThat(container.path(probe).at("/httpGet/port").asText()).as(probe).isEqualTo(port.path("name").asText());
+            assertThat(container.path(probe).at("/httpGet/port").asString()).as(probe).isEqualTo(port.path("name").asString());
         }
         // the probe endpoints exist only with the probes on, and are open (README, Monitoring)
         assertThat(applicationYml).containsPattern("probes:\\s+enabled: true");
-        assertThat(container.at("/resources/requests/memory").asText()).isNotBlank();
-        assertThat(container.at("/resources/limits/memory").asText()).isNotBlank();
-        assertThat(container.at("/resources/requests/cpu").asText()).isNotBlank();
+        assertThat(container.at("/resources/requests/memory").asString()).isNotBlank();
+        assertThat(container.at("/resources/limits/memory").asString()).isNotBlank();
+        assertThat(container.at("/resources/requests/cpu").asString()).isNotBlank();
         // service replicas have no schedule: the CronJob runs the nights
         assertThat(env(container)).containsEntry("CAMEL_MAIN_ROUTESEXCLUDEPATTERN", "**/nightly-schedule.yaml");
         assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
 
         JsonNode service = MANIFESTS.get("Service/kindplan-hub");
-        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo(port.path("name").asText());
+        assertThat(service.at("/spec/ports/0/targetPort").asString()).isEqualTo(port.path("name").asString());
         assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/template/metadata/labels"));
     }
 
     @Test
     void theCronJobIsRunOnceOneAtATime() {
         JsonNode cronJob = MANIFESTS.get("CronJob/kindplan-hub-night");
-        assertThat(cronJob.at("/spec/concurrencyPolicy").asText()).isEqualTo("Forbid");
-        assertThat(cronJob.at("/spec/schedule").asText()).matches("\\S+ \\S+ \\S+ \\S+ \\S+");
+        assertThat(cronJob.at("/spec/concurrencyPolicy").asString()).isEqualTo("Forbid");
+        assertThat(cronJob.at("/spec/schedule").asString()).matches("\\S+ \\S+ \\S+ \\S+ \\S+");
         JsonNode pod = cronJob.at("/spec/jobTemplate/spec/template/spec");
-        assertThat(pod.path("restartPolicy").asText()).isEqualTo("Never");
+        assertThat(pod.path("restartPolicy").asString()).isEqualTo("Never");
         JsonNode container = pod.at("/containers/0");
         // KINDPLAN_RUN_ONCE=true is what KindplanHubApplication looks for (RunOnceSwitchTest)
         assertThat(env(container)).containsEntry("KINDPLAN_RUN_ONCE", "true");
         assertThat(container.path("ports").isMissingNode()).as("run-once starts no web server").isTrue();
         // its inboxes are on the claim
-        assertThat(pod.at("/volumes").findValuesAsText("claimName")).containsExactly("kindplan-hub-data");
+        assertThat(pod.at("/volumes").findValuesAsString("claimName")).containsExactly("kindplan-hub-data");
     }
 
     @Test
     void secretsAreTemplatesWithoutValues() throws IOException {
-        List<JsonNode> secrets = MANIFESTS.values().stream().filter(m -> m.path("kind").asText().equals("Secret")).toList();
+        List<JsonNode> secrets = MANIFESTS.values().stream().filter(m -> m.path("kind").asString().equals("Secret")).toList();
         assertThat(secrets).hasSize(2);
         for (JsonNode secret : secrets) {
             List<String> values = new ArrayList<>();
-            secret.path("stringData").forEach(v -> values.add(v.asText()));
-            secret.path("data").forEach(v -> values.add(v.asText()));
-            assertThat(values).as(secret.at("/metadata/name").asText()).isNotEmpty().allSatisfy(v -> assertThat(v).isEmpty());
+            secret.path("stringData").forEach(v -> values.add(v.asString()));
+            secret.path("data").forEach(v -> values.add(v.asString()));
+            assertThat(values).as(secret.at("/metadata/name").asString()).isNotEmpty().allSatisfy(v -> assertThat(v).isEmpty());
         }
         // every file of the hub's secrets folder is a setting the hub has (configtree: file name = property)
-        MANIFESTS.get("Secret/kindplan-hub-secrets").path("stringData").fieldNames()
-                .forEachRemaining(key -> assertThat(SETTINGS).as("secret file " + key).contains(key));
+        MANIFESTS.get("Secret/kindplan-hub-secrets").path("stringData").propertyNames()
+                .forEach(key -> assertThat(SETTINGS).as("secret file " + key).contains(key));
         // .env.example: every value empty (no example password to copy)
         for (String line : Files.readAllLines(DEPLOY.resolve(".env.example"), StandardCharsets.UTF_8)) {
             if (!line.isBlank() && !line.startsWith("#")) {
@@ -145,8 +145,8 @@ class DeploymentFilesTest {
             }
         }
         // the ConfigMap holds no secret
-        MANIFESTS.get("ConfigMap/kindplan-hub").path("data").fieldNames()
-                .forEachRemaining(key -> assertThat(key).doesNotContain("PASSWORD").doesNotContain("KEY_"));
+        MANIFESTS.get("ConfigMap/kindplan-hub").path("data").propertyNames()
+                .forEach(key -> assertThat(key).doesNotContain("PASSWORD").doesNotContain("KEY_"));
     }
 
     @Test
@@ -156,13 +156,13 @@ class DeploymentFilesTest {
         for (JsonNode pod : List.of(MANIFESTS.get("Deployment/kindplan-hub").at("/spec/template/spec"),
                 MANIFESTS.get("CronJob/kindplan-hub-night").at("/spec/jobTemplate/spec/template/spec"))) {
             Map<String, String> mounts = new HashMap<>();
-            pod.at("/containers/0/volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m.path("name").asText()));
+            pod.at("/containers/0/volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asString(), m.path("name").asString()));
             Map<String, String> secretVolumes = new HashMap<>();
-            pod.path("volumes").forEach(v -> secretVolumes.put(v.path("name").asText(), v.at("/secret/secretName").asText()));
+            pod.path("volumes").forEach(v -> secretVolumes.put(v.path("name").asString(), v.at("/secret/secretName").asString()));
             assertThat(secretVolumes.get(mounts.get("/run/secrets"))).isEqualTo("kindplan-hub-secrets");
             assertThat(mounts).containsKeys("/data", "/tmp");
             // the trust store file the ConfigMap names lies in the mounted TLS secret
-            String trustStore = MANIFESTS.get("ConfigMap/kindplan-hub").at("/data/KINDPLAN_BROKER_TRUST_STORE").asText();
+            String trustStore = MANIFESTS.get("ConfigMap/kindplan-hub").at("/data/KINDPLAN_BROKER_TRUST_STORE").asString();
             String tlsMount = mounts.entrySet().stream().filter(e -> "kindplan-broker-tls".equals(secretVolumes.get(e.getValue())))
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
             assertThat(trustStore).startsWith(tlsMount + "/");
@@ -174,21 +174,21 @@ class DeploymentFilesTest {
     void composeHasPostgresActiveMqAndTwoHubsOfOneImageWithoutPasswords() {
         JsonNode services = compose.path("services");
         List<String> hubs = new ArrayList<>();
-        services.fields().forEachRemaining(e -> {
-            if (e.getValue().path("image").asText().startsWith("kindplan-hub:")) {
+        services.properties().forEach(e -> {
+            if (e.getValue().path("image").asString().startsWith("kindplan-hub:")) {
                 hubs.add(e.getKey());
             }
         });
         assertThat(hubs).containsExactly("hub-1", "hub-2");
-        assertThat(services.at("/postgres/image").asText()).startsWith("postgres:");
-        assertThat(services.at("/activemq/image").asText()).isEqualTo("apache/activemq-classic:" + activemqVersion);
+        assertThat(services.at("/postgres/image").asString()).startsWith("postgres:");
+        assertThat(services.at("/activemq/image").asString()).isEqualTo("apache/activemq-classic:" + activemqVersion);
         for (String hub : hubs) {
             JsonNode service = services.path(hub);
-            assertThat(service.path("image").asText()).isEqualTo("kindplan-hub:" + projectVersion);
+            assertThat(service.path("image").asString()).isEqualTo("kindplan-hub:" + projectVersion);
             Map<String, String> env = composeEnv(service);
             assertThat(env).containsEntry("KINDPLAN_BROKER_EMBEDDED", "false").containsKeys("SPRING_DATASOURCE_URL", "KINDPLAN_BROKER_URL");
             assertThat(env.get("KINDPLAN_BROKER_URL")).startsWith("failover:(");
-            List<String> secretFiles = service.path("secrets").findValuesAsText("target");
+            List<String> secretFiles = service.path("secrets").findValuesAsString("target");
             assertThat(secretFiles).contains("spring.datasource.password", "kindplan.broker.password", "kindplan.privacy.pseudonym-key");
             assertThat(SETTINGS).containsAll(secretFiles);
         }
@@ -197,17 +197,17 @@ class DeploymentFilesTest {
         assertThat(second.remove("CAMEL_MAIN_ROUTESEXCLUDEPATTERN")).isEqualTo("**/nightly-schedule.yaml");
         assertThat(second).isEqualTo(composeEnv(services.path("hub-1")));
         assertThat(services.at("/hub-2/secrets")).isEqualTo(services.at("/hub-1/secrets"));
-        assertThat(services.at("/hub-1/build/dockerfile").asText()).isEqualTo("config/deploy/Dockerfile");
+        assertThat(services.at("/hub-1/build/dockerfile").asString()).isEqualTo("config/deploy/Dockerfile");
         // no password is written into the file: every one is required from .env
-        services.fields().forEachRemaining(service -> composeEnv(service.getValue()).forEach((name, value) -> {
+        services.properties().forEach(service -> composeEnv(service.getValue()).forEach((name, value) -> {
             if (name.endsWith("_FILE")) {
                 assertThat(value).as(service.getKey() + " " + name).startsWith("/run/secrets/");
             } else if (name.contains("PASSWORD")) {
                 assertThat(value).as(service.getKey() + " " + name).matches("\\$\\{[A-Z0-9_]+:\\?[^}]*}");
             }
         }));
-        compose.path("secrets").forEach(secret -> assertThat(secret.path("environment").asText()).isNotBlank());
-        assertThat(services.at("/postgres/environment/POSTGRES_PASSWORD_FILE").asText()).startsWith("/run/secrets/");
+        compose.path("secrets").forEach(secret -> assertThat(secret.path("environment").asString()).isNotBlank());
+        assertThat(services.at("/postgres/environment/POSTGRES_PASSWORD_FILE").asString()).startsWith("/run/secrets/");
     }
 
     @Test
@@ -216,7 +216,7 @@ class DeploymentFilesTest {
         for (String hub : List.of("hub-1", "hub-2")) {
             composeEnv(compose.at("/services/" + hub)).forEach((name, value) -> variables.put(name, "compose " + hub));
         }
-        MANIFESTS.get("ConfigMap/kindplan-hub").path("data").fieldNames().forEachRemaining(n -> variables.put(n, "ConfigMap"));
+        MANIFESTS.get("ConfigMap/kindplan-hub").path("data").propertyNames().forEach(n -> variables.put(n, "ConfigMap"));
         env(MANIFESTS.get("Deployment/kindplan-hub").at("/spec/template/spec/containers/0")).keySet()
                 .forEach(n -> variables.put(n, "Deployment"));
         env(MANIFESTS.get("CronJob/kindplan-hub-night").at("/spec/jobTemplate/spec/template/spec/containers/0")).keySet()
@@ -260,9 +260,9 @@ class DeploymentFilesTest {
         assertThat(instructions).anyMatch(l -> l.equals("EXPOSE 8080"));
         assertThat(Files.readString(DEPLOY.resolve("Dockerfile.dockerignore"))).contains("**\n");
         // every image that runs the hub is the one this Dockerfile builds, tagged with the project version
-        assertThat(MANIFESTS.get("Deployment/kindplan-hub").at("/spec/template/spec/containers/0/image").asText())
+        assertThat(MANIFESTS.get("Deployment/kindplan-hub").at("/spec/template/spec/containers/0/image").asString())
                 .isEqualTo("kindplan-hub:" + projectVersion);
-        assertThat(MANIFESTS.get("CronJob/kindplan-hub-night").at("/spec/jobTemplate/spec/template/spec/containers/0/image").asText())
+        assertThat(MANIFESTS.get("CronJob/kindplan-hub-night").at("/spec/jobTemplate/spec/template/spec/containers/0/image").asString())
                 .isEqualTo("kindplan-hub:" + projectVersion);
         assertThat(dockerfile).contains("docker build -f config/deploy/Dockerfile -t kindplan-hub:" + projectVersion + " .");
     }
@@ -288,13 +288,13 @@ class DeploymentFilesTest {
 
     private static Map<String, String> env(JsonNode container) {
         Map<String, String> env = new LinkedHashMap<>();
-        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        container.path("env").forEach(e -> env.put(e.path("name").asString(), e.path("value").asString()));
         return env;
     }
 
     private static Map<String, String> composeEnv(JsonNode service) {
         Map<String, String> env = new LinkedHashMap<>();
-        service.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        service.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
         return env;
     }
 
@@ -313,7 +313,7 @@ class DeploymentFilesTest {
 
     private static void flatten(String prefix, JsonNode node, Set<String> into) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into);

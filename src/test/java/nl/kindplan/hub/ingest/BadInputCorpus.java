@@ -15,10 +15,10 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import nl.kindplan.hub.TestBsn;
 
 /**
@@ -78,8 +78,10 @@ final class BadInputCorpus {
     }
 
     static List<Kind> load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        ObjectMapper yaml = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a flag left out of a case means false (Jackson 3 refuses a missing primitive by default)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
         try (InputStream in = BadInputCorpus.class.getResourceAsStream(ROOT + "corpus.yaml")) {
             return yaml.readValue(in, new TypeReference<List<Kind>>() { });
         } catch (IOException e) {

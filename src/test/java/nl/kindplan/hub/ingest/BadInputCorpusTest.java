@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,7 +119,7 @@ class BadInputCorpusTest extends HubTestSupport {
         assertThat(tally.kinds).as("every kind of the corpus was checked").isEqualTo(kinds.size());
 
         JsonNode night = new HubApi(http).runNight(NIGHT);
-        assertThat(night.path("status").asText()).as("the night after the corpus").isEqualTo("SUCCEEDED");
+        assertThat(night.path("status").asString()).as("the night after the corpus").isEqualTo("SUCCEEDED");
         tally.nights++;
 
         // every file belongs to a run, and each run counts the files it was given, rejected whole or skipped
@@ -178,7 +178,7 @@ class BadInputCorpusTest extends HubTestSupport {
             Thread.sleep(300);
             assertThat(target).as("still being written when the night starts").exists();
             JsonNode night = new HubApi(http).runNight(NIGHT);
-            assertThat(night.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(night.path("status").asString()).isEqualTo("SUCCEEDED");
             tally.nights++;
             long fileId = assertBehaviour(kind, kind, awaitDecision(kind.source(), kind.fileName()));
             assertThat(jdbc.queryForObject("SELECT run_id FROM source_file WHERE id = ?", Long.class, fileId))
@@ -211,7 +211,7 @@ class BadInputCorpusTest extends HubTestSupport {
             environment.getPropertySources().remove(url.getName());
             server.stop(0);
         }
-        assertThat(night.path("status").asText()).as("a bad entry does not stop the night").isEqualTo("SUCCEEDED");
+        assertThat(night.path("status").asString()).as("a bad entry does not stop the night").isEqualTo("SUCCEEDED");
         tally.nights++;
         for (Kind entry : kind.entries()) {
             if (entry.expect() == Expect.NOT_FETCHED) {
@@ -329,7 +329,7 @@ class BadInputCorpusTest extends HubTestSupport {
             String nummer = numbers(kind).get(ref);
             JsonNode record = api.kind(nummer);
             assertThat(record.path("kind").isObject()).as("%s: child %s in the store", name, ref).isTrue();
-            assertThat(record.findValuesAsText("bestand")).as("%s: child %s has a fact from the file", name, ref)
+            assertThat(record.findValuesAsString("bestand")).as("%s: child %s has a fact from the file", name, ref)
                     .contains(name);
             tally.childrenPresent++;
         }

@@ -9,7 +9,7 @@ import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.TestBsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /** /actuator/prometheus carries Camel's route meters and the hub's own, for a viewer (Prometheus). */
 class PrometheusTest extends HubTestSupport {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.EdexmlBestanden;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
@@ -17,7 +17,7 @@ import nl.kindplan.hub.domain.Elfproef;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * No full BSN and no name in the log. Runs after the other tests of the hub (junit-platform.properties
@@ -49,7 +49,7 @@ class LogScanTest extends HubTestSupport {
 
         JsonNode run = new HubApi(http).runNight(LocalDate.of(2026, 4, 6));
 
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(run.path("counts").path("messages.DEAD").asLong()).as("the message that was logged as dead: %s", run).isPositive();
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         // the log is the real one: it tells of this night, its refused rows and its dead letter

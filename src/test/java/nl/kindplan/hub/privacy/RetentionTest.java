@@ -12,14 +12,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.SeededStore;
 import nl.kindplan.hub.TestBsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -129,7 +129,7 @@ class RetentionTest extends HubTestSupport {
 
         JsonNode run = new HubApi(http).runNight(LocalDate.of(2026, 3, 23));
 
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(run.path("counts").path("purge.kinderen").asLong()).isPositive();
         assertThat(run.path("counts").has("purge.cases")).isTrue();
         assertThat(run.path("counts").has("purge.files")).isTrue();

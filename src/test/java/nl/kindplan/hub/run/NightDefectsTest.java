@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.IjwBerichten;
@@ -30,7 +30,7 @@ import nl.kindplan.hub.store.KindStore;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,19 +80,19 @@ class NightDefectsTest extends HubTestSupport {
             queues.drain("kindplan.gemeente." + GEMEENTE);
             JsonNode run = new HubApi(http).runNight(NIGHT);
 
-            assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
             Received message = only(queues.drain("kindplan.gemeente." + GEMEENTE), kind);
             assertThat(message.signal()).isEqualTo("ZORG_GESTOPT_BIJ_VERZUIM");
             JsonNode toewijzing = message.json().path("jeugdhulp").path("toewijzingen").get(0);
-            assertThat(toewijzing.path("toewijzingNummer").asText()).isEqualTo("99307");
-            assertThat(toewijzing.path("bekendUit").asText()).as("known from the JW307 alone").isEqualTo("JW307");
-            assertThat(toewijzing.path("aanbieder").asText()).isEqualTo("99001001");
-            assertThat(toewijzing.path("einddatum").asText()).isEqualTo("2026-02-23");
+            assertThat(toewijzing.path("toewijzingNummer").asString()).isEqualTo("99307");
+            assertThat(toewijzing.path("bekendUit").asString()).as("known from the JW307 alone").isEqualTo("JW307");
+            assertThat(toewijzing.path("aanbieder").asString()).isEqualTo("99001001");
+            assertThat(toewijzing.path("einddatum").asString()).isEqualTo("2026-02-23");
             assertThat(toewijzing.has("ingangsdatum")).as("no JW301 field is made up").isFalse();
             assertThat(toewijzing.path("actief").asBoolean()).isFalse();
             // in service mode the intake phase is the night's own: files taken in earlier in the day do not count
-            long span = java.time.Duration.between(java.time.LocalDateTime.parse(run.path("startedAt").asText()),
-                    java.time.LocalDateTime.parse(run.path("finishedAt").asText())).toMillis();
+            long span = java.time.Duration.between(java.time.LocalDateTime.parse(run.path("startedAt").asString()),
+                    java.time.LocalDateTime.parse(run.path("finishedAt").asString())).toMillis();
             assertThat(run.path("counts").path("phase.TAKING_IN.ms").asLong()).isBetween(0L, span);
             // the night records its open cases per signal; the dashboard draws them over the nights
             assertThat(run.path("counts").path("open.ZORG_GESTOPT_BIJ_VERZUIM").asLong()).isPositive();
@@ -129,13 +129,13 @@ class NightDefectsTest extends HubTestSupport {
                     .as("the other child's case went out; nothing of the planted child")
                     .containsExactly(tuple(other, "THUISZITTER"));
             JsonNode record = new HubApi(http).run(runId);
-            assertThat(record.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(record.path("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(record.path("complete").asBoolean()).isFalse();
             assertThat(record.path("counts").path("evaluation.problems").asLong()).isEqualTo(1);
             List<String> problems = new ArrayList<>();
             record.path("sources").forEach(s -> {
-                if (s.path("source").asText().equals("KIND")) {
-                    s.path("problems").forEach(p -> problems.add(p.asText()));
+                if (s.path("source").asString().equals("KIND")) {
+                    s.path("problems").forEach(p -> problems.add(p.asString()));
                 }
             });
             assertThat(problems).singleElement().asString().contains(masked(planted), "planted fault")
@@ -143,7 +143,7 @@ class NightDefectsTest extends HubTestSupport {
 
             JsonNode next = new HubApi(http).runNight(NIGHT);
 
-            assertThat(next.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(next.path("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(ours(queues.drain("kindplan.gemeente." + GEMEENTE), planted, other))
                     .extracting(r -> bsn(r), Received::signal)
                     .as("next night the planted child is judged again; the other has nothing new")
@@ -166,24 +166,24 @@ class NightDefectsTest extends HubTestSupport {
 
         JsonNode firstRecord = api.kind(first);
         JsonNode secondRecord = api.kind(second);
-        assertThat(firstRecord.path("kind").path("onderwijsnummer").asText()).isEqualTo(onderwijsnummer);
-        assertThat(firstRecord.path("inschrijvingen")).extracting(i -> i.path("brin").asText()).containsExactly("10AE");
-        assertThat(firstRecord.path("meldingen")).extracting(m -> m.path("meldingsnummer").asText())
+        assertThat(firstRecord.path("kind").path("onderwijsnummer").asString()).isEqualTo(onderwijsnummer);
+        assertThat(firstRecord.path("inschrijvingen")).extracting(i -> i.path("brin").asString()).containsExactly("10AE");
+        assertThat(firstRecord.path("meldingen")).extracting(m -> m.path("meldingsnummer").asString())
                 .containsExactly("CONF-3-" + first);
         assertThat(secondRecord.path("kind").has("onderwijsnummer")).as("kept without the contested number").isFalse();
-        assertThat(secondRecord.path("inschrijvingen")).extracting(i -> i.path("brin").asText()).containsExactly("20BB");
-        assertThat(secondRecord.path("meldingen")).extracting(m -> m.path("meldingsnummer").asText())
+        assertThat(secondRecord.path("inschrijvingen")).extracting(i -> i.path("brin").asString()).containsExactly("20BB");
+        assertThat(secondRecord.path("meldingen")).extracting(m -> m.path("meldingsnummer").asString())
                 .containsExactly("CONF-2-" + second);
         assertThat(run.path("counts").path("source.INSCHRIJVINGEN.identityConflicts").asLong()).isEqualTo(1);
         JsonNode listed = null;
         for (JsonNode c : api.get("/api/dashboard/afkeur").path("conflicten")) {
-            if (c.path("bestand").asText().equals("inschrijvingen-conflict.csv")) {
+            if (c.path("bestand").asString().equals("inschrijvingen-conflict.csv")) {
                 listed = c;
             }
         }
         assertThat(listed).as("the conflict is listed on the dashboard").isNotNull();
         assertThat(listed.path("regel").asLong()).isEqualTo(3);
-        assertThat(listed.path("reden").asText()).contains(masked(onderwijsnummer), masked(first), masked(second))
+        assertThat(listed.path("reden").asString()).contains(masked(onderwijsnummer), masked(first), masked(second))
                 .doesNotContain(onderwijsnummer, first, second);
 
         // a later row known only by the contested number cannot be placed with either child
@@ -195,11 +195,11 @@ class NightDefectsTest extends HubTestSupport {
         drop("verzuim", "verzuim-conflict-later.csv", later.toString());
         JsonNode next = api.runNight(NIGHT.plusDays(1));
 
-        assertThat(api.kind(first).path("meldingen")).extracting(m -> m.path("meldingsnummer").asText())
+        assertThat(api.kind(first).path("meldingen")).extracting(m -> m.path("meldingsnummer").asString())
                 .hasSize(11).doesNotContain("CONF-ONR-" + onderwijsnummer);
         assertThat(api.kind(second).path("meldingen")).hasSize(1);
         List<String> refusals = new ArrayList<>();
-        next.path("sources").forEach(s -> s.path("refusals").forEach(r -> refusals.add(r.path("reason").asText())));
+        next.path("sources").forEach(s -> s.path("refusals").forEach(r -> refusals.add(r.path("reason").asString())));
         assertThat(refusals).filteredOn(r -> r.contains("claimed by two BSNs")).singleElement().asString()
                 .contains(masked(onderwijsnummer)).doesNotContain(onderwijsnummer);
     }
@@ -240,7 +240,7 @@ class NightDefectsTest extends HubTestSupport {
     }
 
     private static String bsn(Received r) {
-        return r.json().path("kind").path("bsn").asText();
+        return r.json().path("kind").path("bsn").asString();
     }
 
     /** The messages about these children (others of the gemeente's queue belong to other tests). */

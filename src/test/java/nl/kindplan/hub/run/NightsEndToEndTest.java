@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.IjwBerichten;
@@ -16,7 +16,7 @@ import nl.kindplan.hub.QueueReader.Received;
 import nl.kindplan.hub.TestBsn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * Two nights end to end: real files in the inboxes, runs started through the API with their asOf,
@@ -49,9 +49,9 @@ class NightsEndToEndTest extends HubTestSupport {
 
             JsonNode run1 = api.runNight(NIGHT_1);
 
-            assertThat(run1.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(run1.path("status").asString()).isEqualTo("SUCCEEDED");
             List<Received> gemeente1 = queues.drain("kindplan.gemeente." + GEMEENTE);
-            assertThat(gemeente1).extracting(r -> bsn(r), Received::event, Received::signal, r -> r.json().path("severity").asText())
+            assertThat(gemeente1).extracting(r -> bsn(r), Received::event, Received::signal, r -> r.json().path("severity").asString())
                     .containsExactlyInAnyOrder(
                             tuple(thuiszitter, "OPENED", "THUISZITTER", "SIGNAAL"),
                             tuple(absoluutVerzuim, "OPENED", "ABSOLUUT_VERZUIM", "SIGNAAL"),
@@ -60,16 +60,16 @@ class NightsEndToEndTest extends HubTestSupport {
                             tuple(match, "OPENED", "MATCH", "INFO"),
                             tuple(unchanged, "OPENED", "MATCH", "INFO"));
             assertThat(gemeente1).allSatisfy(r -> {
-                assertThat(r.json().path("caseId").asText()).isEqualTo(r.caseId());
-                assertThat(r.json().path("event").asText()).isEqualTo(r.event());
-                assertThat(r.json().path("signal").asText()).isEqualTo(r.signal());
-                assertThat(r.json().path("asOf").asText()).isEqualTo(NIGHT_1.toString());
-                assertThat(r.json().path("recipient").path("type").asText()).isEqualTo("GEMEENTE");
-                assertThat(r.json().path("recipient").path("code").asText()).isEqualTo(GEMEENTE);
+                assertThat(r.json().path("caseId").asString()).isEqualTo(r.caseId());
+                assertThat(r.json().path("event").asString()).isEqualTo(r.event());
+                assertThat(r.json().path("signal").asString()).isEqualTo(r.signal());
+                assertThat(r.json().path("asOf").asString()).isEqualTo(NIGHT_1.toString());
+                assertThat(r.json().path("recipient").path("type").asString()).isEqualTo("GEMEENTE");
+                assertThat(r.json().path("recipient").path("code").asString()).isEqualTo(GEMEENTE);
             });
-            assertThat(message(gemeente1, thuiszitter).json().path("since").asText()).isEqualTo("2026-02-20");
-            assertThat(message(gemeente1, absoluutVerzuim).json().path("since").asText()).isEqualTo("2026-02-11");
-            assertThat(message(gemeente1, zorgNietToegewezen).json().path("since").asText()).isEqualTo("2026-02-24");
+            assertThat(message(gemeente1, thuiszitter).json().path("since").asString()).isEqualTo("2026-02-20");
+            assertThat(message(gemeente1, absoluutVerzuim).json().path("since").asString()).isEqualTo("2026-02-11");
+            assertThat(message(gemeente1, zorgNietToegewezen).json().path("since").asString()).isEqualTo("2026-02-24");
 
             List<Received> swv1 = ours(queues.drain("kindplan.swv.PO2802"), ours);
             assertThat(swv1).hasSize(6);
@@ -81,9 +81,9 @@ class NightsEndToEndTest extends HubTestSupport {
             dropNight2Files();
             JsonNode run2 = api.runNight(NIGHT_2);
 
-            assertThat(run2.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(run2.path("status").asString()).isEqualTo("SUCCEEDED");
             List<Received> gemeente2 = queues.drain("kindplan.gemeente." + GEMEENTE);
-            assertThat(gemeente2).extracting(r -> bsn(r), Received::event, Received::signal, r -> r.json().path("severity").asText())
+            assertThat(gemeente2).extracting(r -> bsn(r), Received::event, Received::signal, r -> r.json().path("severity").asString())
                     .containsExactlyInAnyOrder(
                             tuple(thuiszitter, "UPDATED", "THUISZITTER", "ESCALATIE"),
                             tuple(absoluutVerzuim, "UPDATED", "ABSOLUUT_VERZUIM", "ESCALATIE"),
@@ -97,18 +97,18 @@ class NightsEndToEndTest extends HubTestSupport {
 
             JsonNode rerun = api.runNight(NIGHT_2);
 
-            assertThat(rerun.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(rerun.path("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(queues.drain("kindplan.gemeente." + GEMEENTE)).as("the same night again sends nothing").isEmpty();
             assertThat(ours(queues.drain("kindplan.swv.PO2802"), ours)).isEmpty();
         }
 
         JsonNode record = api.kind(thuiszitter);
         JsonNode kase = record.path("casussen").get(0);
-        assertThat(kase.path("signal").asText()).isEqualTo("THUISZITTER");
-        assertThat(kase.path("events")).extracting(e -> e.path("event").asText()).containsExactly("OPENED", "UPDATED");
+        assertThat(kase.path("signal").asString()).isEqualTo("THUISZITTER");
+        assertThat(kase.path("events")).extracting(e -> e.path("event").asString()).containsExactly("OPENED", "UPDATED");
         assertThat(kase.path("events").get(0).path("gronden"))
                 .as("why the case opened: the LRV melding and the registration, with file and line")
-                .extracting(g -> g.path("soort").asText(), g -> g.path("herkomst").path("bestand").asText(),
+                .extracting(g -> g.path("soort").asString(), g -> g.path("herkomst").path("bestand").asString(),
                         g -> g.path("herkomst").path("regel").asLong())
                 .contains(tuple("MELDING", "verzuim-e2e-night1.csv", 2L),
                         tuple("REGISTRATIE", "inschrijvingen-e2e-night1.csv", 2L));
@@ -116,15 +116,15 @@ class NightsEndToEndTest extends HubTestSupport {
 
     /** The SWV gets identity, school, signal and verzuim, and of jeugdhulp only 'active' and its broad form. */
     private static void assertMinimisedForSwv(JsonNode swv, JsonNode gemeente) {
-        assertThat(gemeente.path("jeugdhulp").path("toewijzingen").get(0).path("aanbieder").asText()).isEqualTo("99001001");
-        assertThat(gemeente.path("jeugdhulp").path("toewijzingen").get(0).path("productcode").asText()).isEqualTo("45A01");
-        assertThat(gemeente.path("verzuim").get(0).path("vermoedelijkeReden").asText()).isEqualTo("ziek; thuis");
+        assertThat(gemeente.path("jeugdhulp").path("toewijzingen").get(0).path("aanbieder").asString()).isEqualTo("99001001");
+        assertThat(gemeente.path("jeugdhulp").path("toewijzingen").get(0).path("productcode").asString()).isEqualTo("45A01");
+        assertThat(gemeente.path("verzuim").get(0).path("vermoedelijkeReden").asString()).isEqualTo("ziek; thuis");
         assertThat(gemeente.path("gronden").size()).isPositive();
 
-        assertThat(swv.path("recipient").path("type").asText()).isEqualTo("SWV");
-        assertThat(swv.path("kind").path("bsn").asText()).isEqualTo(gemeente.path("kind").path("bsn").asText());
-        assertThat(swv.path("school").path("samenwerkingsverband").path("code").asText()).isEqualTo("PO2802");
-        assertThat(swv.path("verzuim").get(0).path("verzuimsoort").asText()).isEqualTo("V3");
+        assertThat(swv.path("recipient").path("type").asString()).isEqualTo("SWV");
+        assertThat(swv.path("kind").path("bsn").asString()).isEqualTo(gemeente.path("kind").path("bsn").asString());
+        assertThat(swv.path("school").path("samenwerkingsverband").path("code").asString()).isEqualTo("PO2802");
+        assertThat(swv.path("verzuim").get(0).path("verzuimsoort").asString()).isEqualTo("V3");
         assertThat(swv.path("jeugdhulp").path("actief").asBoolean()).isTrue();
         assertThat(swv.path("jeugdhulp").path("vormen")).extracting(JsonNode::asText).containsExactly("AMBULANT");
         String text = swv.toString();
@@ -180,7 +180,7 @@ class NightsEndToEndTest extends HubTestSupport {
     }
 
     private static String bsn(Received r) {
-        return r.json().path("kind").path("bsn").asText();
+        return r.json().path("kind").path("bsn").asString();
     }
 
     private static Received message(List<Received> messages, String bsn) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import nl.kindplan.hub.IjwBerichten;
@@ -14,7 +14,7 @@ import nl.kindplan.hub.TestBsn;
 import nl.kindplan.hub.TestHttpSources.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 
 /**
  * The run record tells an operator at a glance what went wrong, per source: what came in, what
@@ -45,20 +45,20 @@ class RunRecordTest extends HubTestSupport {
 
         JsonNode run = new HubApi(http).runNight(LocalDate.of(2026, 6, 8));
 
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(run.path("complete").asBoolean(true)).as("a source was not reached").isFalse();
         assertThat(run.path("phase").isMissingNode() || run.path("phase").isNull()).isTrue();
         assertThat(HTTP_SOURCES.requests("verzuim") - verzuimRequestsBefore).as("1 try + 3 retries").isEqualTo(4);
         JsonNode verzuim = source(run, "VERZUIM");
-        assertThat(verzuim.path("problems").get(0).asText())
+        assertThat(verzuim.path("problems").get(0).asString())
                 .isEqualTo("HTTP source not fetched after 4 attempt(s): answered HTTP 500");
         assertThat(verzuim.path("files").asLong()).isEqualTo(1);
         assertThat(verzuim.path("takenIn").asLong()).isEqualTo(10);
         assertThat(verzuim.path("rejected").asLong()).isEqualTo(1);
         JsonNode refusal = verzuim.path("refusals").get(0);
-        assertThat(refusal.path("file").asText()).isEqualTo("verzuim-run-record.csv");
+        assertThat(refusal.path("file").asString()).isEqualTo("verzuim-run-record.csv");
         assertThat(refusal.path("line").asLong()).isEqualTo(3);
-        assertThat(refusal.path("reason").asText()).contains("geboortedatum");
+        assertThat(refusal.path("reason").asString()).contains("geboortedatum");
         JsonNode ijw = source(run, "IJW");
         assertThat(ijw.path("takenIn").asLong()).isEqualTo(1);
         assertThat(ijw.path("problems")).isEmpty();
@@ -75,7 +75,7 @@ class RunRecordTest extends HubTestSupport {
 
         JsonNode run = new HubApi(http).runNight(LocalDate.of(2026, 6, 22));
 
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(HTTP_SOURCES.requests("verzuim") - before).as("timed out once, then fetched").isEqualTo(2);
         assertThat(source(run, "VERZUIM").path("problems")).isEmpty();
         assertThat(source(run, "VERZUIM").path("takenIn").asLong()).isEqualTo(1);
@@ -94,7 +94,7 @@ class RunRecordTest extends HubTestSupport {
 
     private static JsonNode source(JsonNode run, String source) {
         List<JsonNode> found = StreamSupport.stream(run.path("sources").spliterator(), false)
-                .filter(s -> s.path("source").asText().equals(source)).toList();
+                .filter(s -> s.path("source").asString().equals(source)).toList();
         assertThat(found).as("source %s in %s", source, run).hasSize(1);
         return found.get(0);
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -44,7 +44,7 @@ class AccessTest extends HubTestSupport {
     void theDashboardSendsABrowserToTheLoginForm() {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.TEXT_HTML));
-        ResponseEntity<String> response = anonymous.withRedirects(Redirects.DONT_FOLLOW)
+        ResponseEntity<String> response = anonymous.withRedirects(HttpRedirects.DONT_FOLLOW)
                 .exchange("/", HttpMethod.GET, new HttpEntity<>(headers), String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
@@ -117,7 +117,7 @@ class AccessTest extends HubTestSupport {
         form.add("password", OPERATOR_PASSWORD);
         form.add("_csrf", token);
 
-        ResponseEntity<String> login = anonymous.withRedirects(Redirects.DONT_FOLLOW).postForEntity("/login", new HttpEntity<>(form, headers), String.class);
+        ResponseEntity<String> login = anonymous.withRedirects(HttpRedirects.DONT_FOLLOW).postForEntity("/login", new HttpEntity<>(form, headers), String.class);
 
         assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(login.getHeaders().getLocation().getPath()).isEqualTo("/");
