@@ -24,9 +24,11 @@ public class KindplanHubApplication {
         SpringApplication app = new SpringApplication(KindplanHubApplication.class);
         boolean runOnce = isRunOnce(args, System.getenv(), System.getProperties());
         if (runOnce) {
-            // no web server and no schedule: a run-once may start beside a hub in service mode
             app.setWebApplicationType(WebApplicationType.NONE);
+            // no web server and no schedule, so no part in the Quartz cluster either: a run-once may start beside
+            // hubs in service mode, and RunService keeps its night from overlapping theirs
             app.setDefaultProperties(java.util.Map.of("camel.main.routes-exclude-pattern", "**/nightly-schedule.yaml",
+                    "spring.autoconfigure.exclude", "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
                     "kindplan.run-once", "true"));
         }
         ConfigurableApplicationContext context = app.run(args);

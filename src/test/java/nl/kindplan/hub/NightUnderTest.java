@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import nl.kindplan.hub.QueueReader.Received;
 import nl.kindplan.hub.demo.DemoDataGenerator;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the crash and outage tests share: a data folder of their own with the demo dataset of one
@@ -70,6 +71,8 @@ final class NightUnderTest {
                 "--kindplan.ingest.group-files=2",
                 "--kindplan.evaluation.chunk-size=50",
                 "--kindplan.delivery.jms.batch-size=5",
+                // a killed hub's night is taken over by the next start once its heartbeat is 5 s stale, not 60 s
+                "--kindplan.cluster.heartbeat=PT1S", "--kindplan.cluster.owner-timeout=PT5S",
                 "--logging.level.nl.kindplan.hub.ingest.FileIngester=DEBUG",
                 "--logging.level.nl.kindplan.hub.delivery.JmsDelivery=DEBUG"));
     }
@@ -83,10 +86,16 @@ final class NightUnderTest {
      * outboxId), nothing else is on the queues, and the receipts are cleared up.
      */
     Delivered everyMessageOnceOnTheQueues(StoreFile store) throws Exception {
-        Map<Long, String> outbox = store.jdbc().query("SELECT id, destination FROM outbox WHERE channel = 'JMS'",
+        return everyMessageOnceOnTheQueues(store.jdbc());
+    }
+
+    /** As {@link #everyMessageOnceOnTheQueues(StoreFile)}, for a store on a database server. */
+    Delivered everyMessageOnceOnTheQueues(JdbcTemplate store) throws Exception {
+        Map<Long, String> outbox = store.query("SELECT id, destination FROM outbox WHERE channel = 'JMS'",
                 (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(store.count("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'")).as("outbox rows not SENT").isZero();
+        assertThat(store.queryForObject("SELECT COUNT(*) FROM outbox WHERE status <> 'SENT'", Long.class))
+                .as("outbox rows not SENT").isZero();
         List<Received> received;
         int receipts;
         try (QueueReader queues = new QueueReader(brokerPort)) {

@@ -1,9 +1,12 @@
 package nl.kindplan.hub.run;
 
-/** A run was asked for while another one is in progress: runs never overlap. */
+import nl.kindplan.hub.run.RunRegister.ActiveNight;
+
+/** A night was asked for while another one is in progress, in this instance or another: nights never overlap. */
 public class RunInProgressException extends RuntimeException {
 
-    public RunInProgressException() {
-        super("a nightly run is in progress");
+    public RunInProgressException(ActiveNight night) {
+        super("night " + night.runId() + " (asOf " + night.asOf() + ") is in progress on " + night.owner()
+                + ", started " + night.startedAt().withNano(0));
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * cron or a Kubernetes CronJob: one nightly run, a one-line summary, and the exit code of
  * {@link nl.kindplan.hub.KindplanHubApplication#main}: 0 when it succeeded and was complete, 1 when it
  * failed, 2 when it succeeded but was incomplete (a file refused whole, a source not reached, a child
- * that could not be evaluated): the night's other work is done, and someone should look.
+ * that could not be evaluated): the night's other work is done, and someone should look; 3 when it
+ * did not start because a night is in progress elsewhere on the same database.
  */
 @Component
 @ConditionalOnProperty(name = "kindplan.run-once", havingValue = "true")
@@ -31,7 +32,14 @@ public class RunOnce implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        Run run = runs.runNow(asOf, RunRegister.Trigger.RUN_ONCE);
+        Run run;
+        try {
+            run = runs.runNow(asOf, RunRegister.Trigger.RUN_ONCE);
+        } catch (RunInProgressException e) {
+            exitCode = REFUSED;
+            System.out.println("kindplan-hub run-once refused: " + e.getMessage() + "; no night started");
+            return;
+        }
         exitCode = exitCode(run);
         System.out.println(summary(run));
     }
@@ -40,6 +48,8 @@ public class RunOnce implements CommandLineRunner, ExitCodeGenerator {
     public static final int SUCCEEDED = 0;
     public static final int FAILED = 1;
     public static final int INCOMPLETE = 2;
+    /** Not started: a night is in progress in another instance (or another run-once) on the same database. */
+    public static final int REFUSED = 3;
 
     static int exitCode(Run run) {
         if (run.status() != RunRegister.Status.SUCCEEDED) {

@@ -1,7 +1,9 @@
 package nl.kindplan.hub.run;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -14,8 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /** The record of every nightly run: when, on which reference date, how it ended, and its counts. */
@@ -52,28 +54,72 @@ public class RunRegister {
     static final int REFUSALS_SHOWN = 50;
 
     private final JdbcTemplate jdbc;
-    private final SimpleJdbcInsert insert;
     private final PhaseTimes phaseTimes = new PhaseTimes();
 
     public RunRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.insert = new SimpleJdbcInsert(jdbc).withTableName("nightly_run").usingGeneratedKeyColumns("id")
-                .usingColumns("as_of", "run_trigger", "status", "started_at", "started_by");
     }
 
-    public long start(LocalDate asOf, Trigger trigger) {
-        return start(asOf, trigger, null);
+    /**
+     * A night begins, owned by instance {@code owner}; {@code startedBy} is the signed-in user who asked for it
+     * (none for the schedule and run-once). While another night is active, in this instance or another one, the
+     * database refuses the row (the unique index on {@code active}) with a {@link DuplicateKeyException}.
+     */
+    public long start(LocalDate asOf, Trigger trigger, String startedBy, String owner) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO nightly_run (as_of, run_trigger, "
+                    + "status, started_at, started_by, owner, heartbeat_at, active) "
+                    + "VALUES (?, ?, 'RUNNING', ?, ?, ?, LOCALTIMESTAMP, 1)", new String[]{"id"});
+            insert.setDate(1, Date.valueOf(asOf));
+            insert.setString(2, trigger.name());
+            insert.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now()));
+            insert.setString(4, startedBy == null ? null : startedBy.substring(0, Math.min(startedBy.length(), 100)));
+            insert.setString(5, owner);
+            return insert;
+        }, key);
+        return key.getKey().longValue();
     }
 
-    /** A run begins; {@code startedBy} is the signed-in user who asked for it (none for the schedule and run-once). */
-    public long start(LocalDate asOf, Trigger trigger, String startedBy) {
-        return insert.executeAndReturnKey(new MapSqlParameterSource()
-                .addValue("as_of", Date.valueOf(asOf))
-                .addValue("run_trigger", trigger.name())
-                .addValue("status", Status.RUNNING.name())
-                .addValue("started_at", Timestamp.valueOf(LocalDateTime.now()))
-                .addValue("started_by", startedBy == null ? null
-                        : startedBy.substring(0, Math.min(startedBy.length(), 100)))).longValue();
+    /** The night that runs now in any instance: who owns it, and when it last beat (both by the database's clock). */
+    public record ActiveNight(long runId, LocalDate asOf, String owner, LocalDateTime startedAt,
+                              LocalDateTime heartbeatAt, Duration sinceHeartbeat) {
+    }
+
+    public Optional<ActiveNight> activeNight() {
+        return jdbc.query("SELECT id, as_of, owner, started_at, heartbeat_at, LOCALTIMESTAMP AS db_now "
+                + "FROM nightly_run WHERE active = 1", (rs, n) -> {
+            LocalDateTime beat = rs.getTimestamp("heartbeat_at") == null ? null
+                    : rs.getTimestamp("heartbeat_at").toLocalDateTime();
+            LocalDateTime now = rs.getTimestamp("db_now").toLocalDateTime();
+            return new ActiveNight(rs.getLong("id"), rs.getDate("as_of").toLocalDate(), rs.getString("owner"),
+                    rs.getTimestamp("started_at").toLocalDateTime(), beat,
+                    beat == null ? Duration.ofDays(365) : Duration.between(beat, now));
+        }).stream().findFirst();
+    }
+
+    /** The owner of a running night shows it is alive; 0 when the night is no longer active (another instance closed it). */
+    public int heartbeat(long runId) {
+        return jdbc.update("UPDATE nightly_run SET heartbeat_at = LOCALTIMESTAMP WHERE id = ? AND active = 1", runId);
+    }
+
+    /**
+     * Nights whose owner is gone: RUNNING with no heartbeat for {@code ownerTimeout} (or from before instances
+     * beat at all) failed. A night whose owner still beats is never touched, whichever instance asks.
+     */
+    public int closeAbandoned(Duration ownerTimeout) {
+        return jdbc.update("UPDATE nightly_run SET status = 'FAILED', active = NULL, phase = NULL, finished_at = ?, "
+                + "error = 'the instance running this night stopped (no heartbeat for " + ownerTimeout.toSeconds()
+                + " s): ' || COALESCE(owner, 'unknown') WHERE status = 'RUNNING' AND (active IS NULL "
+                + "OR heartbeat_at IS NULL OR heartbeat_at < LOCALTIMESTAMP - INTERVAL '" + ownerTimeout.toSeconds()
+                + "' SECOND)", Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    /** This instance stops while its night runs: the night failed, and another instance may start one at once. */
+    public void closeStopped(long runId, String owner) {
+        jdbc.update("UPDATE nightly_run SET status = 'FAILED', active = NULL, phase = NULL, finished_at = ?, error = ? "
+                + "WHERE id = ? AND active = 1", Timestamp.valueOf(LocalDateTime.now()),
+                "the instance running this night stopped during it: " + owner, runId);
     }
 
     /** The files taken in since the last run belong to this one. */
@@ -107,7 +153,7 @@ public class RunRegister {
         Map<String, Long> counts = new TreeMap<>(runCounts);
         counts.putAll(phaseTimes.end(runId, intakeBegan(runId)));
         jdbc.update("UPDATE nightly_run SET status = ?, finished_at = ?, kinderen = ?, error = ?, phase = NULL, "
-                        + "complete = ? WHERE id = ?", status.name(), Timestamp.valueOf(LocalDateTime.now()), kinderen,
+                        + "complete = ?, active = NULL WHERE id = ?", status.name(), Timestamp.valueOf(LocalDateTime.now()), kinderen,
                 error == null ? null : error.substring(0, Math.min(error.length(), 2000)),
                 status == Status.SUCCEEDED && isComplete(runId), runId);
         jdbc.batchUpdate("INSERT INTO run_count (run_id, counter, amount) VALUES (?, ?, ?)",
@@ -233,13 +279,6 @@ public class RunRegister {
                         rs.getInt("rows_taken_in"), rs.getInt("rows_rejected"), rs.getString("reason")),
                 paged.toArray());
         return new FilePage(total == null ? 0 : total, files);
-    }
-
-    /** A run left RUNNING by a process that died is not running any more. */
-    public int abandonRunning() {
-        return jdbc.update("UPDATE nightly_run SET status = 'FAILED', finished_at = ?, "
-                + "error = 'the hub stopped while this run was in progress' WHERE status = 'RUNNING'",
-                Timestamp.valueOf(LocalDateTime.now()));
     }
 
     public Optional<Run> find(long runId) {

@@ -28,7 +28,7 @@ class RunFilesTest extends HubTestSupport {
 
     @Test
     void aRunOfManyFilesIsReadAPageAtATimeAndFiltered() {
-        long runId = register.start(LocalDate.now().minusDays(1), RunRegister.Trigger.SCHEDULE);
+        long runId = register.start(LocalDate.now().minusDays(1), RunRegister.Trigger.SCHEDULE, null, "test");
         // the register of a night of 120 files: 117 taken in, 3 refused whole (their run is set: no night claims them)
         for (int i = 1; i <= 120; i++) {
             boolean refused = i % 40 == 0;

@@ -37,7 +37,7 @@ class RunToestandTest extends DashboardTestSupport {
 
     @Test
     void aFailedRunIsMisluktWithItsError() {
-        long runId = register.start(AS_OF, RunRegister.Trigger.SCHEDULE);
+        long runId = register.start(AS_OF, RunRegister.Trigger.SCHEDULE, null, "test");
         register.finish(runId, RunRegister.Status.FAILED, 0, Map.of(), "java.net.ConnectException: broker weg");
 
         JsonNode row = new HubApi(http).get("/api/dashboard/runs/" + runId).path("run");
@@ -64,7 +64,7 @@ class RunToestandTest extends DashboardTestSupport {
             assertThat(unmatched.scan()).extracting(UnmatchedFiles.Inbox::source).containsExactly(Source.values());
             assertThat(unmatched.scan(Source.IJW).files()).containsExactly("jw301-toestand.xml.bak");
 
-            long runId = register.start(AS_OF, RunRegister.Trigger.SCHEDULE);
+            long runId = register.start(AS_OF, RunRegister.Trigger.SCHEDULE, null, "test");
             assertThat(unmatched.record(runId)).isEqualTo(4);
             register.finish(runId, RunRegister.Status.SUCCEEDED, 0, Map.of(), null);
 

@@ -117,7 +117,7 @@ class NightDefectsTest extends HubTestSupport {
         try (QueueReader queues = new QueueReader(BROKER_PORT)) {
             queues.drain("kindplan.gemeente." + GEMEENTE);
             // the night's own steps, with an evaluation that throws for one child
-            long runId = register.start(NIGHT, RunRegister.Trigger.API);
+            long runId = register.start(NIGHT, RunRegister.Trigger.API, null, "test");
             nightlyRun.takeIn(runId);
             CaseKeeper.Outcome outcome = faulty.evaluateAll(runId, NIGHT);
             camel.requestBody("direct:deliver-outbox", (Object) null);
