@@ -188,6 +188,12 @@ public class DashboardController {
 
     @ExceptionHandler(RouteControl.UnknownRoute.class)
     ResponseEntity<Map<String, String>> unknownRoute(RouteControl.UnknownRoute e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        return Fout.antwoord(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** An unknown run: 404 with {@code {"fout": "geen run …"}}. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
+        return Fout.antwoord(e);
     }
 }

@@ -60,7 +60,7 @@ class RouteControlTest extends HubTestSupport {
         assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Started);
         var unknown = new HubApi(http).post("/api/dashboard/routes/bestaat-niet/stoppen");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-        assertThat(unknown.getBody().path("error").asText()).isEqualTo("geen route 'bestaat-niet'");
+        assertThat(unknown.getBody().path("fout").asText()).isEqualTo("geen route 'bestaat-niet'");
     }
 
     @Test
