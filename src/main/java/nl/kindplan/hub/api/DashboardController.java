@@ -183,7 +183,7 @@ public class DashboardController {
     }
 
     /** One stop or start of a route by an operator. */
-    public record RouteActie(String routeId, String action, String doneBy, OffsetDateTime doneAt, String outcome) {
+    public record RouteActie(String routeId, String actie, String door, OffsetDateTime tijdstip, String uitkomst) {
     }
 
     @ExceptionHandler(RouteControl.UnknownRoute.class)

@@ -49,15 +49,15 @@ public class Queues {
      * {@link #BROWSE_MAX}); {@code consumenten} is null when the broker did not tell (its advisories
      * did not answer in time).
      */
-    public record QueueView(String queue, long diepte, boolean geteld, Integer consumenten, Instant oudsteBericht,
+    public record QueueView(String wachtrij, long diepte, boolean geteld, Integer consumenten, Instant oudsteBericht,
                             Long oudsteLeeftijdSeconden) {
     }
 
     /** {@code bron}: EMBEDDED or JMS; {@code fout}: why the broker could not be read, if it could not. */
-    public record Overview(String bron, Instant gelezen, List<QueueView> queues, String fout) {
+    public record Overview(String bron, Instant gelezen, List<QueueView> wachtrijen, String fout) {
 
         public long diepte(String queue) {
-            return queues.stream().filter(q -> q.queue().equals(queue)).mapToLong(QueueView::diepte).sum();
+            return wachtrijen.stream().filter(q -> q.wachtrij().equals(queue)).mapToLong(QueueView::diepte).sum();
         }
     }
 

@@ -54,7 +54,7 @@ class QueuesTest extends HubTestSupport {
         assertThat(q.consumenten()).isZero();
         assertThat(q.oudsteBericht()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         assertThat(q.oudsteLeeftijdSeconden()).isBetween(0L, 60L);
-        assertThat(embedded.queues()).allSatisfy(v -> assertThat(v.queue()).startsWith("kindplan."));
+        assertThat(embedded.wachtrijen()).allSatisfy(v -> assertThat(v.wachtrij()).startsWith("kindplan."));
 
         Queues.Overview jms = new Queues(connectionFactory,
                 new StaticListableBeanFactory().getBeanProvider(BrokerService.class), Clock.systemUTC()).overview();
@@ -103,7 +103,7 @@ class QueuesTest extends HubTestSupport {
     }
 
     private Queues.QueueView view(Queues.Overview overview) {
-        return overview.queues().stream().filter(v -> v.queue().equals(queue)).findFirst()
+        return overview.wachtrijen().stream().filter(v -> v.wachtrij().equals(queue)).findFirst()
                 .orElseThrow(() -> new AssertionError(queue + " not in " + overview));
     }
 

@@ -43,14 +43,14 @@ class RouteControlTest extends HubTestSupport {
         assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Started);
 
         JsonNode actions = api.get("/api/dashboard/routes/acties");
-        assertThat(actions.get(0).path("action").asText()).isEqualTo("START");
-        assertThat(actions.get(1).path("action").asText()).isEqualTo("STOP");
+        assertThat(actions.get(0).path("actie").asText()).isEqualTo("START");
+        assertThat(actions.get(1).path("actie").asText()).isEqualTo("STOP");
         for (JsonNode action : java.util.List.of(actions.get(0), actions.get(1))) {
             assertThat(action.path("routeId").asText()).isEqualTo("ingest-edexml");
-            assertThat(action.path("doneBy").asText()).isEqualTo(OPERATOR);
-            assertThat(action.path("doneAt").asText()).as("with its offset").matches(".*(Z|[+-]\\d\\d:\\d\\d)$");
+            assertThat(action.path("door").asText()).isEqualTo(OPERATOR);
+            assertThat(action.path("tijdstip").asText()).as("with its offset").matches(".*(Z|[+-]\\d\\d:\\d\\d)$");
         }
-        assertThat(actions.get(1).path("outcome").asText()).isEqualTo("Stopped");
+        assertThat(actions.get(1).path("uitkomst").asText()).isEqualTo("Stopped");
     }
 
     @Test
