@@ -46,7 +46,7 @@
     }
     if (!r.ok) {
       let tekst = r.statusText;
-      try { const b = await r.json(); tekst = b.message || b.error || tekst; } catch (e) { /* no JSON body */ }
+      try { const b = await r.json(); tekst = b.fout || b.message || b.error || tekst; } catch (e) { /* no JSON body */ }
       $('fout').textContent = 'Kon de cijfers niet laden: ' + tekst;
       $('fout').hidden = false;
       return;

@@ -62,9 +62,11 @@
   const peildagJaarFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
   const $ = (id) => document.getElementById(id);
-  const state = { runs: [], grafieken: [], volgt: null, nieuweRunId: null };
-  // the charts, for the browser test to read what they show
+  const state = { runs: [], grafieken: [], perNaam: {}, volgt: null, nieuweRunId: null };
+  // the charts, for the browser test to read what they show: in order, and by name
+  // ('records', 'duur', 'signalen.<SIGNAL>', 'open.<SIGNAL>')
   window.kindplanGrafieken = state.grafieken;
+  window.kindplanGrafiek = state.perNaam;
 
   // ---------- helpers ----------
 
@@ -145,7 +147,7 @@
   async function foutTekst(r) {
     try {
       const b = await r.json();
-      return b.error || b.message || r.statusText;
+      return b.fout || b.error || b.message || r.statusText;
     } catch (e) {
       return r.statusText || String(r.status);
     }
@@ -267,16 +269,21 @@
     };
   }
 
-  function grafiek(doel, titel, series, data, assen, runs) {
+  function vanafNul(u, min, max) {
+    return [0, Math.max(1, max || 0) * 1.15];
+  }
+
+  function grafiek(doel, titel, series, data, assen, runs, hoogte) {
     const breedte = Math.max(300, doel.clientWidth || doel.parentElement.clientWidth - 32);
     return new uPlot({
       title: titel,
       width: breedte,
-      height: 170,
+      height: hoogte || 170,
       cursor: { drag: { x: false, y: false } },
-      legend: { live: false },
-      // counts from zero, the small ones (scale a) at least to 1 so that a single rejected row shows
-      scales: { x: { time: true, range: xBereik(data[0]) }, a: { range: (u, min, max) => [0, Math.max(1, max) * 1.15] } },
+      // a panel of one series has its name as title: no legend under it
+      legend: { live: false, show: !hoogte },
+      // counts from zero, at least to 1, so that a single rejected row or one event shows
+      scales: { x: { time: true, range: xBereik(data[0]) }, a: { range: vanafNul }, n: { range: vanafNul } },
       series: [{ label: 'Peildatum', value: (u, v) => (v == null ? '—' : peildagJaarFmt.format(new Date(v * 1000))) }]
         .concat(series),
       axes: [{ values: asWaarden, space: 70, incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 30 * 86400, 91 * 86400],
@@ -288,6 +295,7 @@
   function tekenGrafieken() {
     state.grafieken.forEach((c) => c.destroy());
     state.grafieken.length = 0;
+    Object.keys(state.perNaam).forEach((k) => delete state.perNaam[k]);
     const doelen = ['grafiek-records', 'grafiek-signalen', 'grafiek-duur', 'grafiek-open'].map($);
     // by night: sorted by reference date (a night replayed later sits at its own date), then by run
     const runs = state.runs.filter((r) => r.status !== 'RUNNING')
@@ -307,7 +315,9 @@
     const staaf = (kleur, kant) => ({ stroke: kleur, fill: kleur, width: 1, points: { show: false },
       paths: uPlot.paths.bars({ size: [0.3, 14], align: kant }) });
     // small counts beside large ones: rejected rows and files on their own axis (right), records left
-    state.grafieken.push(grafiek(doelen[0], 'Ingelezen (links) en afgekeurd (rechts) per nacht', [
+    const bewaar = (naam, chart) => { state.grafieken.push(chart); state.perNaam[naam] = chart; };
+    // small counts beside large ones: rejected rows and files on their own axis (right), records left
+    bewaar('records', grafiek(doelen[0], 'Ingelezen (links) en afgekeurd (rechts) per nacht', [
       Object.assign({ label: 'Ingelezen', scale: 'n', value: (u, v) => g(v) }, punt('#2f6f8f')),
       // the small counts as bars side by side on their own axis: they never lie on the records' line
       Object.assign({ label: 'Afgekeurde regels', scale: 'a', value: (u, v) => g(v) }, staaf('#b5472f', -1)),
@@ -316,22 +326,31 @@
     ], [x, runs.map((r) => r.ingelezen), runs.map((r) => r.afgekeurd),
       runs.map((r) => r.afgekeurdeBestanden + (r.nietOpgepakt || 0))],
     [getalAs('n', 3, 'records'), getalAs('a', 1, 'afgekeurd', '#b5472f')], runs));
-    state.grafieken.push(grafiek(doelen[1], 'Gebeurtenissen per signaal per nacht',
-      SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => g(v) },
-        punt(SIGNAAL_KLEUR[s]))),
-      [x].concat(SIGNALEN.map((s) => runs.map((r) => r.gebeurtenissen[s] || 0))),
-      [getalAs('n', 3, 'gebeurtenissen')]));
-    state.grafieken.push(grafiek(doelen[2], 'Duur per nacht', [
+    // one small panel per signal, each on its own scale: series never lie on top of each other (a
+    // signal with no events is a flat line in its own panel, not hidden under another), and one
+    // Match is as legible as a hundred Thuiszitters
+    const panelen = (doel, naam, titel, waarde, as) => {
+      const raster = el('div', { class: 'panelen' });
+      doel.replaceChildren(el('h3', { class: 'panelen-titel' }, titel), raster);
+      SIGNALEN.forEach((sig) => {
+        const waarden = runs.map((r) => waarde(r, sig));
+        const totaal = waarden.reduce((a, b) => a + (b || 0), 0);
+        const vak = el('div', { class: 'paneel', 'data-signaal': sig });
+        raster.append(vak);
+        bewaar(naam + '.' + sig, grafiek(vak, SIGNAAL_NAAM[sig] + (totaal ? '' : ' — steeds 0'), [
+          Object.assign({ label: SIGNAAL_NAAM[sig], scale: 'n', value: (u, v) => (v == null ? '—' : g(v)) },
+            punt(SIGNAAL_KLEUR[sig]))
+        ], [x, waarden], [getalAs('n', 3, as)], null, 130));
+      });
+    };
+    panelen(doelen[1], 'signalen', 'Gebeurtenissen per signaal per nacht (elk signaal op zijn eigen schaal)', (r, sig) => r.gebeurtenissen[sig] || 0, 'gebeurtenissen');
+    bewaar('duur', grafiek(doelen[2], 'Duur per nacht', [
       Object.assign({ label: 'Duur (s)', scale: 's', value: (u, v) => (v == null ? '—' : v + ' s') }, punt('#8a939b'))
     ], [x, runs.map((r) => (r.duurMs == null ? null : Math.round(r.duurMs / 100) / 10))],
     [Object.assign(getalAs('s', 3, 'seconden'), { values: (u, splits) => splits.map((v) => getal.format(v)) })]));
     // open cases per signal after each night; a night from before the hub recorded them is a gap
-    state.grafieken.push(grafiek(doelen[3], 'Open zaken per signaal na elke nacht',
-      SIGNALEN.map((s) => Object.assign({ label: SIGNAAL_NAAM[s], scale: 'n', value: (u, v) => (v == null ? '—' : g(v)) },
-        punt(SIGNAAL_KLEUR[s]))),
-      [x].concat(SIGNALEN.map((s) => runs.map((r) => (r.openZaken && Object.keys(r.openZaken).length
-        ? (r.openZaken[s] || 0) : null)))),
-      [getalAs('n', 3, 'open zaken')]));
+    panelen(doelen[3], 'open', 'Open zaken per signaal na elke nacht (elk signaal op zijn eigen schaal)', (r, sig) => (r.openZaken && Object.keys(r.openZaken).length
+      ? (r.openZaken[sig] || 0) : null), 'open zaken');
   }
 
   let resizeTimer = null;
@@ -526,12 +545,12 @@
     $('wachtrijen-bron').textContent = '— ' + (w.bron === 'EMBEDDED' ? 'ingebouwde broker' : 'externe broker (JMS)');
     const tbody = document.querySelector('#wachtrijen tbody');
     if (w.fout) { leeg(tbody, 4, w.fout); return; }
-    if (!w.queues.length) { leeg(tbody, 4, 'Nog geen kindplan-wachtrijen op de broker.'); return; }
-    tbody.replaceChildren(...w.queues.map((q) => {
+    if (!w.wachtrijen.length) { leeg(tbody, 4, 'Nog geen kindplan-wachtrijen op de broker.'); return; }
+    tbody.replaceChildren(...w.wachtrijen.map((q) => {
       // a recipient that has not collected its messages for three days or more stands out
       const oud = q.oudsteLeeftijdSeconden != null && q.oudsteLeeftijdSeconden >= 3 * DAG;
-      return el('tr', { 'data-queue': q.queue, class: oud ? 'oud' : null },
-        td(q.queue), el('td', { class: 'getal' }, g(q.diepte) + (q.geteld ? '' : '+')),
+      return el('tr', { 'data-queue': q.wachtrij, class: oud ? 'oud' : null },
+        td(q.wachtrij), el('td', { class: 'getal' }, g(q.diepte) + (q.geteld ? '' : '+')),
         el('td', { class: 'getal' }, q.consumenten == null ? 'onbekend' : g(q.consumenten)),
         td(q.oudsteBericht ? tijdstip(q.oudsteBericht) + ' (' + leeftijd(q.oudsteLeeftijdSeconden) + ')' : 'leeg'));
     }));
@@ -588,8 +607,8 @@
       }, r.status === 'Started' ? 'Stoppen' : 'Starten') : null))));
     const tbody = document.querySelector('#route-acties tbody');
     if (!acties.length) leeg(tbody, 5, 'Nog geen route gestopt of gestart.');
-    else tbody.replaceChildren(...acties.map((a) => el('tr', {}, td(tijdstip(a.doneAt)), td(a.routeId),
-      td(a.action === 'STOP' ? 'gestopt' : 'gestart'), td(a.doneBy), td(STATUS_NAAM[a.outcome] || a.outcome || '—'))));
+    else tbody.replaceChildren(...acties.map((a) => el('tr', {}, td(tijdstip(a.tijdstip)), td(a.routeId),
+      td(a.actie === 'STOP' ? 'gestopt' : 'gestart'), td(a.door), td(STATUS_NAAM[a.uitkomst] || a.uitkomst || '—'))));
     toonSamenvatting(routes);
   }
 
@@ -735,19 +754,25 @@
         el('dt', {}, 'Onderwijsnummer'), el('dd', {}, k.onderwijsnummer || '—'),
         el('dt', {}, 'Geboortedatum'), el('dd', {}, datum(k.geboortedatum))),
       el('h3', {}, 'Tijdlijn'),
-      tijdlijn(d),
+      tabel(['Datum', 'Wat', 'Waar vandaan', 'Nacht'], (d.tijdlijn || []).map((m) => [
+        datum(m.datum), m.wat, m.herkomst ? bestandRegel(m.herkomst) : 'beoordeling van de hub', nacht(m.nacht)])),
       el('h3', {}, 'Zaken'),
-      tabel(['Signaal', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen en gronden'], (d.casussen || []).map((c) => [
-        SIGNAAL_NAAM[c.signal] || c.signal, c.severity, datum(c.since), c.open ? 'open' : 'gesloten ' + datum(c.closedAsOf),
-        el('ul', { class: 'gronden' }, (c.events || []).map((e) => el('li', {},
-          (GEBEURTENIS[e.event] || e.event) + ' op ' + datum(e.asOf) + ' (run ' + e.runId + ')',
-          (e.gronden || []).length ? el('div', { class: 'stil klein' }, 'gronden: ' + e.gronden.map((gr) =>
-            gr.soort.toLowerCase() + ' ' + (gr.id || '') + (gr.herkomst ? ' uit ' + herkomst(gr.herkomst) : '')).join('; ')) : null)))])),
+      tabel(['Signaal', 'Samenwerkingsverband', 'Ernst', 'Sinds', 'Open', 'Gebeurtenissen en gronden'],
+        (d.casussen || []).map((c) => [
+          c.signaalNaam || SIGNAAL_NAAM[c.signal] || c.signal, swvNaam(c.samenwerkingsverband), c.severity,
+          datum(c.since), c.open ? 'open' : 'gesloten ' + datum(c.closedAsOf),
+          el('ul', { class: 'gronden' }, (c.events || []).map((e) => el('li', {},
+            (GEBEURTENIS[e.event] || e.event) + ' in de ' + nacht({ runId: e.runId, asOf: e.asOf }),
+            (e.gronden || []).length ? el('div', { class: 'stil klein' }, 'gronden: ' + e.gronden.map((gr) =>
+              (GROND[gr.soort] || gr.soort.toLowerCase()) + ' ' + (gr.id || '') +
+              (gr.herkomst ? ' uit ' + herkomst(gr.herkomst) : '')).join('; ')) : null)))])),
       el('h3', {}, 'Inschrijvingen'),
       tabel(['School', 'Samenwerkingsverband', 'Begin', 'Einde', 'Reden', 'Herkomst'], (d.inschrijvingen || []).map((i) => [
-        i.brin + (i.vestiging || ''),
-        i.samenwerkingsverband ? i.samenwerkingsverband.code + (i.samenwerkingsverband.naam ? ' · ' + i.samenwerkingsverband.naam : '') : '—',
+        i.brin + (i.vestiging || ''), swvNaam(i.samenwerkingsverband),
         datum(i.begindatum), datum(i.einddatum), i.reden, herkomst(i.herkomst)])),
+      el('h3', {}, 'Vrijstellingen'),
+      tabel(['Vrijstelling', 'Gemeente', 'Begin', 'Einde', 'Herkomst'], (d.vrijstellingen || []).map((v) => [
+        v.vrijstelling, v.gemeentecode, datum(v.begindatum), datum(v.einddatum), herkomst(v.herkomst)])),
       el('h3', {}, 'Verzuimmeldingen'),
       tabel(['Melding', 'Soort', 'Status', 'Begin', 'Einde', 'Herkomst'], (d.meldingen || []).map((m) => [
         m.meldingsnummer, m.verzuimsoort, m.status, datum(m.begindatum), datum(m.einddatum),
@@ -759,30 +784,26 @@
     $('kind-detail').showModal();
   }
 
-  // where a fact came from: file and line
-  function herkomst(h) {
+  const GROND = { MELDING: 'melding', REGISTRATIE: 'registratie', JEUGDHULP: 'iJw-bericht' };
+
+  // a samenwerkingsverband: its code and, where the SWV table knows it, its name
+  function swvNaam(s) {
+    return s ? s.code + (s.naam ? ' · ' + s.naam : '') : '—';
+  }
+
+  // the night that took a fact in (or judged a case): its run and reference date
+  function nacht(n) {
+    return n ? 'nacht van ' + datum(n.asOf) + ' (run ' + n.runId + ')' : 'nog geen nacht';
+  }
+
+  function bestandRegel(h) {
     return h && h.bestand ? h.bestand + (h.regel ? ':' + h.regel : '') : '—';
   }
 
-  // the child's story in date order: school, verzuim, jeugdhulp and the cases the hub kept
-  function tijdlijn(d) {
-    const rij = (dag, wat, bron) => ({ dag, wat, bron });
-    const rijen = [];
-    (d.inschrijvingen || []).forEach((i) => {
-      const swv = i.samenwerkingsverband ? ' (' + (i.samenwerkingsverband.naam || i.samenwerkingsverband.code) + ')' : '';
-      rijen.push(rij(i.begindatum, 'ingeschreven op ' + i.brin + (i.vestiging || '') + swv, herkomst(i.herkomst)));
-      if (i.einddatum) rijen.push(rij(i.einddatum, 'uitgeschreven van ' + i.brin + (i.reden ? ', reden ' + i.reden : ''), herkomst(i.herkomst)));
-    });
-    (d.vrijstellingen || []).forEach((v) => rijen.push(rij(v.begindatum, 'vrijstelling ' + v.vrijstelling, herkomst(v.herkomst))));
-    (d.meldingen || []).forEach((m) => rijen.push(rij(m.begindatum, 'verzuimmelding ' + m.meldingsnummer + ' (' + m.verzuimsoort + ', ' + m.status + ')',
-      herkomst(((m.versies || [])[(m.versies || []).length - 1] || {}).herkomst))));
-    (d.jeugdhulp || []).forEach((j) => rijen.push(rij(j.begindatum || j.ingangsdatum || j.dagtekening,
-      'jeugdhulp ' + j.bericht + (j.productcategorie ? ' categorie ' + j.productcategorie : '') +
-      (j.einddatum ? ' tot ' + datum(j.einddatum) : ''), herkomst(j.herkomst))));
-    (d.casussen || []).forEach((c) => (c.events || []).forEach((e) => rijen.push(rij(e.asOf,
-      'zaak ' + (SIGNAAL_NAAM[c.signal] || c.signal) + ' ' + (GEBEURTENIS[e.event] || e.event), 'run ' + e.runId))));
-    rijen.sort((a, b) => (a.dag || '').localeCompare(b.dag || ''));
-    return tabel(['Datum', 'Wat', 'Waar vandaan'], rijen.map((r) => [datum(r.dag), r.wat, r.bron]));
+  // where a fact came from: file, line and the night that took it in
+  function herkomst(h) {
+    if (!h || !h.bestand) return '—';
+    return bestandRegel(h) + ', ' + nacht(h.nacht);
   }
 
   // ---------- refresh ----------
@@ -810,6 +831,15 @@
     }
   }
   $('afmelden').addEventListener('submit', () => { $('afmelden-csrf').value = cookie('XSRF-TOKEN') || ''; });
+
+  // the sticky header never covers what is scrolled to: the page keeps clear as much as the header
+  // is high now (it grows when the progress bar or a message shows, or when the window narrows)
+  const boven = document.querySelector('.boven');
+  const houVrij = () => {
+    document.documentElement.style.scrollPaddingTop = (boven.offsetHeight + 8) + 'px';
+  };
+  new ResizeObserver(houVrij).observe(boven);
+  houVrij();
 
   $('nu-draaien').addEventListener('click', nuDraaien);
   $('bereik').addEventListener('change', () => {

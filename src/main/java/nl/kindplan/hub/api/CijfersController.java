@@ -106,7 +106,13 @@ public class CijfersController {
         try {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " '" + value + "' is not a month (yyyy-MM)", e);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " '" + value + "' is geen maand (jjjj-mm)", e);
         }
+    }
+
+    /** A month or level that is not one: 400 with the reason ({@code {"fout": …}}). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<java.util.Map<String, String>> weigering(ResponseStatusException e) {
+        return Fout.antwoord(e);
     }
 }

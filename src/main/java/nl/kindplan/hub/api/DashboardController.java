@@ -183,11 +183,17 @@ public class DashboardController {
     }
 
     /** One stop or start of a route by an operator. */
-    public record RouteActie(String routeId, String action, String doneBy, OffsetDateTime doneAt, String outcome) {
+    public record RouteActie(String routeId, String actie, String door, OffsetDateTime tijdstip, String uitkomst) {
     }
 
     @ExceptionHandler(RouteControl.UnknownRoute.class)
     ResponseEntity<Map<String, String>> unknownRoute(RouteControl.UnknownRoute e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        return Fout.antwoord(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** An unknown run: 404 with {@code {"fout": "geen run …"}}. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
+        return Fout.antwoord(e);
     }
 }

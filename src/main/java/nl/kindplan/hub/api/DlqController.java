@@ -41,16 +41,16 @@ public class DlqController {
 
     @ExceptionHandler(DeadLetters.NotFound.class)
     ResponseEntity<Map<String, String>> notFound(DeadLetters.NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        return Fout.antwoord(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(DeadLetters.NotResendable.class)
     ResponseEntity<Map<String, String>> notResendable(DeadLetters.NotResendable e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        return Fout.antwoord(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<Map<String, String>> failed(IllegalStateException e) {
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", e.getMessage()));
+        return Fout.antwoord(HttpStatus.BAD_GATEWAY, e.getMessage());
     }
 }

@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.kindplan.hub.cases.CaseStore;
-import nl.kindplan.hub.mapping.Mappings;
 import nl.kindplan.hub.privacy.Betrokkene;
 import nl.kindplan.hub.privacy.RetentionSettings;
 import nl.kindplan.hub.privacy.Verwerking;
 import nl.kindplan.hub.privacy.Verwerkingenlog;
 import nl.kindplan.hub.privacy.Verwerkingsactiviteiten;
-import nl.kindplan.hub.store.KindStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,19 +32,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/kinderen")
 public class InzageController {
 
-    private final KindStore store;
-    private final CaseStore cases;
-    private final Mappings mappings;
+    private final KindDossiers dossiers;
     private final Verwerkingenlog verwerkingen;
     private final Verwerkingsactiviteiten register;
     private final Betrokkene betrokkene;
     private final RetentionSettings retention;
 
-    public InzageController(KindStore store, CaseStore cases, Mappings mappings, Verwerkingenlog verwerkingen,
-                            Verwerkingsactiviteiten register, Betrokkene betrokkene, RetentionSettings retention) {
-        this.store = store;
-        this.cases = cases;
-        this.mappings = mappings;
+    public InzageController(KindDossiers dossiers, Verwerkingenlog verwerkingen, Verwerkingsactiviteiten register,
+                            Betrokkene betrokkene, RetentionSettings retention) {
+        this.dossiers = dossiers;
         this.verwerkingen = verwerkingen;
         this.register = register;
         this.betrokkene = betrokkene;
@@ -55,15 +50,14 @@ public class InzageController {
     @GetMapping(path = "/{nummer}/inzage", produces = MediaType.APPLICATION_JSON_VALUE)
     public Inzage inzage(@PathVariable String nummer, Authentication auth) {
         if (!nummer.matches("[0-9]{9}")) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a BSN or onderwijsnummer has 9 digits");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, KindController.waaromOngeldig(nummer));
         }
         Gebruiker gebruiker = Gebruiker.of(auth);
-        Optional<Long> kindId = store.findKindId(nummer);
+        Optional<Long> kindId = dossiers.kindId(nummer);
         String key = kindId.map(betrokkene::key).orElseGet(() -> betrokkene.keys(nummer).iterator().next());
         String traceId = verwerkingen.record(Verwerkingsactiviteiten.INZAGEVERZOEK, key, gebruiker.naam(),
                 gebruiker.rol());
-        KindRecord gegevens = kindId.flatMap(store::dossier)
-                .map(d -> KindRecord.of(d, cases.cases(d.kindId()), mappings)).orElse(null);
+        KindRecord gegevens = kindId.flatMap(dossiers::record).orElse(null);
         Set<String> keys = betrokkene.keys(nummer);
         List<Verwerking> log = verwerkingen.of(keys);
         List<Verwerkingsactiviteiten.Activiteit> activiteiten = log.stream().map(Verwerking::activiteit).distinct()
@@ -80,5 +74,11 @@ public class InzageController {
     @GetMapping(path = "/{nummer}/inzage", params = "format=html", produces = MediaType.TEXT_HTML_VALUE)
     public String inzagePaginaOpVerzoek(@PathVariable String nummer, Authentication auth) {
         return inzagePagina(nummer, auth);
+    }
+
+    /** A number that is no BSN or onderwijsnummer: 400 with the reason ({@code {"fout": …}}). */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<java.util.Map<String, String>> weigering(ResponseStatusException e) {
+        return Fout.antwoord(e);
     }
 }

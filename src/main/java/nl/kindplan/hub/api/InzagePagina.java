@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import nl.kindplan.hub.cases.CaseStore;
-import nl.kindplan.hub.domain.Herkomst;
 import nl.kindplan.hub.privacy.Verwerking;
 import nl.kindplan.hub.privacy.Verwerkingsactiviteiten;
 import org.springframework.web.util.HtmlUtils;
@@ -69,15 +67,18 @@ final class InzagePagina {
                             j.ingangsdatum(), j.begindatum(), j.einddatum(), j.redenBeeindiging(),
                             herkomst(j.herkomst())));
             h.append("<h2>Casussen en waarop ze berusten</h2>");
-            table(h, List.of("Casus", "Signaal", "Ernst", "Sinds", "Open", "Gebeurtenis", "Peildatum", "Gronden"),
+            table(h, List.of("Casus", "Signaal", "Samenwerkingsverband", "Ernst", "Sinds", "Open", "Gebeurtenis",
+                    "Peildatum", "Gronden"),
                     g.casussen().stream().flatMap(c -> c.events().stream().map(ev -> new Object[] {c, ev})).toList(),
                     ce -> {
-                        CaseStore.StoredCase c = (CaseStore.StoredCase) ce[0];
-                        CaseStore.StoredEvent ev = (CaseStore.StoredEvent) ce[1];
+                        KindRecord.Casus c = (KindRecord.Casus) ce[0];
+                        KindRecord.Gebeurtenis ev = (KindRecord.Gebeurtenis) ce[1];
                         String gronden = String.join("; ", ev.gronden().stream().map(gr -> gr.soort() + " " + gr.id()
                                 + (gr.herkomst() == null ? "" : " (" + herkomst(gr.herkomst()) + ")")).toList());
-                        return java.util.Arrays.asList(c.caseId(), c.signal(), ev.severity(), c.since(), c.open() ? "ja" : "nee",
-                                ev.event(), ev.asOf(), gronden);
+                        return java.util.Arrays.asList(c.caseId(), c.signaalNaam(), c.samenwerkingsverband() == null ? ""
+                                : c.samenwerkingsverband().code() + " " + java.util.Objects.toString(
+                                c.samenwerkingsverband().naam(), ""), ev.severity(), c.since(), c.open() ? "ja" : "nee",
+                                ev.omschrijving(), ev.asOf(), gronden);
                     });
         }
         h.append("<h2>Verwerkingen en verstrekkingen (verwerkingenlogboek)</h2>");
@@ -115,8 +116,9 @@ final class InzagePagina {
         h.append("</table>");
     }
 
-    private static String herkomst(Herkomst herkomst) {
-        return herkomst == null ? "" : herkomst.bestand() + ", regel " + herkomst.regel();
+    private static String herkomst(KindRecord.Herkomst herkomst) {
+        return herkomst == null ? "" : herkomst.bestand() + ", regel " + herkomst.regel()
+                + (herkomst.nacht() == null ? "" : ", nacht van " + herkomst.nacht().asOf());
     }
 
     private static String e(Object value) {

@@ -2,13 +2,10 @@ package nl.kindplan.hub.api;
 
 import java.util.Map;
 
-import nl.kindplan.hub.cases.CaseStore;
 import nl.kindplan.hub.domain.Elfproef;
-import nl.kindplan.hub.mapping.Mappings;
 import nl.kindplan.hub.privacy.Betrokkene;
 import nl.kindplan.hub.privacy.Verwerkingenlog;
 import nl.kindplan.hub.privacy.Verwerkingsactiviteiten;
-import nl.kindplan.hub.store.KindStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,17 +24,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/kinderen")
 public class KindController {
 
-    private final KindStore store;
-    private final CaseStore cases;
-    private final Mappings mappings;
+    private final KindDossiers dossiers;
     private final Verwerkingenlog verwerkingen;
     private final Betrokkene betrokkene;
 
-    public KindController(KindStore store, CaseStore cases, Mappings mappings, Verwerkingenlog verwerkingen,
-                          Betrokkene betrokkene) {
-        this.store = store;
-        this.cases = cases;
-        this.mappings = mappings;
+    public KindController(KindDossiers dossiers, Verwerkingenlog verwerkingen, Betrokkene betrokkene) {
+        this.dossiers = dossiers;
         this.verwerkingen = verwerkingen;
         this.betrokkene = betrokkene;
     }
@@ -47,9 +39,8 @@ public class KindController {
         if (!nummer.matches("[0-9]{9}")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, waaromOngeldig(nummer));
         }
-        long kindId = store.findKindId(nummer).orElseThrow(() -> notFound(nummer));
-        KindRecord record = store.dossier(kindId).map(d -> KindRecord.of(d, cases.cases(kindId), mappings))
-                .orElseThrow(() -> notFound(nummer));
+        long kindId = dossiers.kindId(nummer).orElseThrow(() -> notFound(nummer));
+        KindRecord record = dossiers.record(kindId).orElseThrow(() -> notFound(nummer));
         Gebruiker gebruiker = Gebruiker.of(auth);
         verwerkingen.record(Verwerkingsactiviteiten.KIND_INZIEN, betrokkene.key(kindId), gebruiker.naam(),
                 gebruiker.rol());
@@ -57,7 +48,7 @@ public class KindController {
     }
 
     private static ResponseStatusException notFound(String nummer) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no child known by " + Elfproef.masker(nummer));
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "geen kind bekend met nummer " + Elfproef.masker(nummer));
     }
 
     /** Why a number is not a BSN or onderwijsnummer, without repeating it (it may be one mistyped). */
@@ -68,9 +59,9 @@ public class KindController {
         return "geen BSN of onderwijsnummer: dat heeft 9 cijfers, dit nummer heeft er " + nummer.length();
     }
 
-    /** 400 and 404 with their reason in the body ({@code {"error": …}}), not only in the status line. */
+    /** 400 and 404 with their reason in the body ({@code {"fout": …}}), not only in the status line. */
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
-        return ResponseEntity.status(e.getStatusCode()).body(Map.of("error", String.valueOf(e.getReason())));
+        return Fout.antwoord(e);
     }
 }

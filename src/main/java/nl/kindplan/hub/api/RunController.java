@@ -58,7 +58,7 @@ public class RunController {
     @GetMapping("/{runId}")
     public Map<String, Object> run(@PathVariable("runId") long runId) {
         return register.find(runId).map(this::view).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no run " + runId));
+                "geen run " + runId));
     }
 
     /** The last runs, newest first, each with {@code complete} and who started it. */
@@ -77,7 +77,15 @@ public class RunController {
 
     @ExceptionHandler(RunInProgressException.class)
     ResponseEntity<Map<String, String>> inProgress(RunInProgressException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage(),
-                "fout", "er loopt al een run; probeer het opnieuw als die klaar is"));
+        var night = e.night();
+        return Fout.antwoord(HttpStatus.CONFLICT, "er loopt al een run: run " + night.runId() + " (peildatum "
+                + night.asOf() + ") op instantie " + night.owner() + ", gestart " + night.startedAt().withNano(0)
+                + "; probeer het opnieuw als die klaar is");
+    }
+
+    /** An unknown run: 404 with {@code {"fout": "geen run …"}}. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
+        return Fout.antwoord(e);
     }
 }

@@ -143,6 +143,24 @@ public class CaseStore {
                         c.openedAsOf(), c.closedAsOf(), events(c.caseId(), c.signal()))).toList();
     }
 
+    /**
+     * Per case of a child, the samenwerkingsverband its messages went to: the SWV recipient of its
+     * latest event queued for one (as {@link OpenCases} counts it). Cases never sent to an SWV are left out.
+     */
+    public java.util.Map<String, String> swvPerCase(long kindId) {
+        java.util.Map<String, String> swv = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT c.case_id, o.recipient_code
+                  FROM signal_case c
+                  JOIN outbox o ON o.id = (SELECT MAX(o2.id) FROM outbox o2
+                                             JOIN case_event e2 ON e2.id = o2.case_event_id
+                                            WHERE e2.case_id = c.case_id AND o2.recipient_type = 'SWV')
+                 WHERE c.kind_id = ?""", rs -> {
+            swv.put(rs.getString(1), rs.getString(2).trim());
+        }, kindId);
+        return swv;
+    }
+
     private List<StoredEvent> events(String caseId, SignalCode signal) {
         return jdbc.query("SELECT * FROM case_event WHERE case_id = ? ORDER BY id", (rs, n) -> new StoredEvent(
                 rs.getLong("id"), caseId, signal, EventType.valueOf(rs.getString("event")),

@@ -68,10 +68,10 @@ public class Maandcijfers {
 
     public List<Rij> figures(YearMonth van, YearMonth tot, Niveau niveau) {
         if (tot.isBefore(van)) {
-            throw new IllegalArgumentException("tot (" + tot + ") lies before van (" + van + ")");
+            throw new IllegalArgumentException("tot (" + tot + ") ligt vóór van (" + van + ")");
         }
         if (ChronoUnit.MONTHS.between(van, tot) >= MAX_MONTHS) {
-            throw new IllegalArgumentException("at most " + MAX_MONTHS + " months at once");
+            throw new IllegalArgumentException("hoogstens " + MAX_MONTHS + " maanden tegelijk");
         }
         Map<String, List<Casus>> byCode = new java.util.TreeMap<>();
         for (Casus c : cases(van.atDay(1), tot.atEndOfMonth(), niveau)) {

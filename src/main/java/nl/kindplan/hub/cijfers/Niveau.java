@@ -10,7 +10,7 @@ public enum Niveau {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("niveau must be gemeente or swv, not '" + text + "'", e);
+            throw new IllegalArgumentException("niveau is gemeente of swv, niet '" + text + "'", e);
         }
     }
 

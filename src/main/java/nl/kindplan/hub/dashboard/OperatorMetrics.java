@@ -60,9 +60,9 @@ public class OperatorMetrics {
 
     private Queues.Overview discoverQueues() {
         Queues.Overview overview = queues.overview();
-        for (Queues.QueueView q : overview.queues()) {
-            if (queuesSeen.add(q.queue())) {
-                String name = q.queue();
+        for (Queues.QueueView q : overview.wachtrijen()) {
+            if (queuesSeen.add(q.wachtrij())) {
+                String name = q.wachtrij();
                 Gauge.builder("kindplan.queue.depth", this, m -> m.queue(name).map(v -> (double) v.diepte()).orElse(Double.NaN))
                         .tag("queue", name).description("Messages waiting on a kindplan.* queue").register(registry);
                 Gauge.builder("kindplan.queue.oldest.age", this, m -> m.queue(name)
@@ -81,7 +81,7 @@ public class OperatorMetrics {
     }
 
     private java.util.Optional<Queues.QueueView> queue(String name) {
-        return discoverQueues().queues().stream().filter(q -> q.queue().equals(name)).findFirst();
+        return discoverQueues().wachtrijen().stream().filter(q -> q.wachtrij().equals(name)).findFirst();
     }
 
     private double lastSucceeded() {

@@ -17,11 +17,15 @@ import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import org.apache.activemq.ActiveMQConnection;
+import org.apache.activemq.advisory.AdvisorySupport;
 import org.apache.activemq.advisory.DestinationSource;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.region.Destination;
 import org.apache.activemq.command.ActiveMQDestination;
+import org.apache.activemq.command.ActiveMQMessage;
 import org.apache.activemq.command.ActiveMQQueue;
+import org.apache.activemq.command.ConsumerInfo;
+import org.apache.activemq.command.RemoveInfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.connection.SingleConnectionFactory;
@@ -31,24 +35,29 @@ import org.springframework.stereotype.Component;
  * Every {@code kindplan.*} queue as the broker has it: how many messages wait, how many consumers
  * read it and how old its oldest message is, so that an SWV that has not collected its messages for
  * days shows at once. The embedded broker is asked directly (its destination statistics); an external
- * one over plain JMS, which every ActiveMQ allows: its advisory topic names the queues and a
- * QueueBrowser counts and dates the messages (no statistics plugin or JMX needed, so its consumers
- * are not known). Browsing takes nothing off a queue. Read at most every few seconds, however often
- * the dashboard or Prometheus asks.
+ * one over plain JMS, which every ActiveMQ Classic allows without a statistics plugin or JMX: its
+ * advisory topic names the queues, each queue's consumer advisory topic names the consumers reading it
+ * (the broker replays the ones it has when one subscribes), and a QueueBrowser counts and dates the
+ * messages. Browsing takes nothing off a queue. A figure the broker does not tell is null, shown as
+ * "onbekend", never as 0. Read at most every few seconds, however often the dashboard or Prometheus asks.
  */
 @Component
 public class Queues {
 
-    /** One queue. {@code consumenten} is null when the broker does not tell (an external broker). */
-    public record QueueView(String queue, long diepte, boolean geteld, Integer consumenten, Instant oudsteBericht,
+    /**
+     * One queue. {@code geteld}: false when {@code diepte} is only a lower bound (an external queue past
+     * {@link #BROWSE_MAX}); {@code consumenten} is null when the broker did not tell (its advisories
+     * did not answer in time).
+     */
+    public record QueueView(String wachtrij, long diepte, boolean geteld, Integer consumenten, Instant oudsteBericht,
                             Long oudsteLeeftijdSeconden) {
     }
 
     /** {@code bron}: EMBEDDED or JMS; {@code fout}: why the broker could not be read, if it could not. */
-    public record Overview(String bron, Instant gelezen, List<QueueView> queues, String fout) {
+    public record Overview(String bron, Instant gelezen, List<QueueView> wachtrijen, String fout) {
 
         public long diepte(String queue) {
-            return queues.stream().filter(q -> q.queue().equals(queue)).mapToLong(QueueView::diepte).sum();
+            return wachtrijen.stream().filter(q -> q.wachtrij().equals(queue)).mapToLong(QueueView::diepte).sum();
         }
     }
 
@@ -114,10 +123,12 @@ public class Queues {
             connection.start();
             Set<String> names = queueNames(connection);
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            // the consumers first: the browsers below are consumers of the queue too, for a moment
+            Map<String, Integer> consumers = consumers(session, names);
             for (String name : names) {
                 Browsed browsed = oldest(session, name, BROWSE_MAX);
-                views.add(new QueueView(name, browsed.count(), browsed.count() < BROWSE_MAX, null, browsed.oldest(),
-                        age(browsed.oldest(), now)));
+                views.add(new QueueView(name, browsed.count(), browsed.count() < BROWSE_MAX, consumers.get(name),
+                        browsed.oldest(), age(browsed.oldest(), now)));
             }
         }
         return new Overview("JMS", now, views, null);
@@ -127,7 +138,7 @@ public class Queues {
     private static Set<String> queueNames(Connection connection) throws JMSException, InterruptedException {
         ActiveMQConnection amq = connection instanceof ActiveMQConnection c ? c : null;
         if (amq == null) {
-            throw new IllegalStateException("no ActiveMQ connection: " + connection.getClass().getName());
+            throw new IllegalStateException("geen ActiveMQ-verbinding: " + connection.getClass().getName());
         }
         DestinationSource source = amq.getDestinationSource();
         int seen = -1;
@@ -143,6 +154,51 @@ public class Queues {
             }
         }
         return names;
+    }
+
+    /**
+     * How many consumers (browsers left out) read each queue, from its consumer advisory topic: on
+     * subscribing, the broker sends one advisory per consumer it has, so the count is complete once
+     * the advisories stop coming (at most two seconds for all queues together). Every queue whose
+     * advisory topic could be subscribed gets a count, 0 included; the others are left out (unknown).
+     */
+    private static Map<String, Integer> consumers(Session session, Set<String> names) throws JMSException,
+            InterruptedException {
+        Map<String, java.util.Set<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong lastAdvisory = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        List<jakarta.jms.MessageConsumer> subscriptions = new ArrayList<>();
+        try {
+            for (String name : names) {
+                Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                jakarta.jms.MessageConsumer advisories = session.createConsumer(
+                        AdvisorySupport.getConsumerAdvisoryTopic(new ActiveMQQueue(name)));
+                advisories.setMessageListener(m -> {
+                    lastAdvisory.set(System.nanoTime());
+                    if (m instanceof ActiveMQMessage amq) {
+                        if (amq.getDataStructure() instanceof ConsumerInfo info && !info.isBrowser()) {
+                            ids.add(info.getConsumerId().toString());
+                        } else if (amq.getDataStructure() instanceof RemoveInfo remove) {
+                            ids.remove(String.valueOf(remove.getObjectId()));
+                        }
+                    }
+                });
+                subscriptions.add(advisories);
+                seen.put(name, ids);
+            }
+            // the replayed advisories arrive at once; wait until they have stopped for a quarter of a second
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < deadline
+                    && System.nanoTime() - lastAdvisory.get() < Duration.ofMillis(250).toNanos()) {
+                Thread.sleep(50);
+            }
+        } finally {
+            for (jakarta.jms.MessageConsumer c : subscriptions) {
+                c.close();
+            }
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        seen.forEach((name, ids) -> counts.put(name, ids.size()));
+        return counts;
     }
 
     private record Browsed(long count, Instant oldest) {

@@ -140,6 +140,30 @@ public class KindStore {
         return jdbc.queryForObject("SELECT COUNT(*) FROM kind", Long.class);
     }
 
+    /** The night that took a file in: its run and that run's reference date. */
+    public record Nacht(long runId, LocalDate asOf) {
+    }
+
+    /**
+     * The night each of a child's facts was taken in, by where it came from (file and line): the run
+     * its file belongs to. A fact whose file no run has claimed yet (taken in between nights, it
+     * belongs to the next) is left out.
+     */
+    public Map<Herkomst, Nacht> nachten(long kindId) {
+        Map<Herkomst, Nacht> nachten = new HashMap<>();
+        jdbc.query("SELECT f.file_name, x.line_no, r.id AS run_id, r.as_of FROM ("
+                + "SELECT source_file_id, line_no FROM registratie WHERE kind_id = ? "
+                + "UNION ALL SELECT source_file_id, line_no FROM verzuimmelding WHERE kind_id = ? "
+                + "UNION ALL SELECT source_file_id, line_no FROM jeugdhulp WHERE kind_id = ?) x "
+                + "JOIN source_file f ON f.id = x.source_file_id JOIN nightly_run r ON r.id = f.run_id", rs -> {
+            // a file name delivered twice: the later night is the one whose fact the record shows
+            nachten.merge(new Herkomst(rs.getString("file_name"), rs.getLong("line_no")),
+                    new Nacht(rs.getLong("run_id"), localDate(rs, "as_of")),
+                    (a, b) -> a.runId() >= b.runId() ? a : b);
+        }, kindId, kindId, kindId);
+        return nachten;
+    }
+
     public Optional<KindDossier> dossier(long kindId) {
         List<KindIdentiteit> kind = jdbc.query("SELECT * FROM kind WHERE id = ?", (rs, n) -> identiteit(rs), kindId);
         if (kind.isEmpty()) {

@@ -28,7 +28,7 @@ class KindNummerTest extends HubTestSupport {
         ResponseEntity<JsonNode> answer = http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD)
                 .getForEntity("/api/kinderen/" + nummer, JsonNode.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(status);
-        assertThat(answer.getBody().path("error").asString()).isEqualTo(reason);
+        assertThat(answer.getBody().path("fout").asString()).isEqualTo(reason);
     }
 
     @Test
@@ -37,6 +37,6 @@ class KindNummerTest extends HubTestSupport {
         ResponseEntity<JsonNode> answer = http.withBasicAuth(OPERATOR, OPERATOR_PASSWORD)
                 .getForEntity("/api/kinderen/" + bsn, JsonNode.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(404);
-        assertThat(answer.getBody().path("error").asString()).isEqualTo("no child known by ******" + bsn.substring(6));
+        assertThat(answer.getBody().path("fout").asString()).isEqualTo("geen kind bekend met nummer ******" + bsn.substring(6));
     }
 }

@@ -155,12 +155,32 @@ class DashboardBrowserTest extends DashboardTestSupport {
                 .as("points or lines of the signals chart").isGreaterThan(20);
         int point = chartRuns().indexOf(runId);
         assertThat(point).as("one point per run, by its night").isNotNegative();
-        assertThat(chartSeries(0, 1).get(point)).as("'Ingelezen' of the run").isEqualTo(row.path("ingelezen").asLong());
-        assertThat(chartSeries(1, 1).get(point)).as("'Thuiszitter' events of the run")
+        assertThat(chartSeries("records", 1).get(point)).as("'Ingelezen' of the run")
+                .isEqualTo(row.path("ingelezen").asLong());
+        assertThat(chartSeries("signalen.THUISZITTER", 1).get(point)).as("'Thuiszitter' events of the run")
                 .isEqualTo(row.path("gebeurtenissen").path("THUISZITTER").asLong());
-        assertThat(chartSeries(3, 1).get(point)).as("open 'Thuiszitter' cases after the run")
+        assertThat(chartSeries("open.THUISZITTER", 1).get(point)).as("open 'Thuiszitter' cases after the run")
                 .isEqualTo(row.path("openZaken").path("THUISZITTER").asLong());
-        assertThat(chartSeries(0, 0).get(point)).as("x: the run's asOf, at noon UTC")
+        // no two signals in one plot: a panel each, so series with the same values (0 above all) never overlap
+        for (String signal : List.of("THUISZITTER", "ABSOLUUT_VERZUIM", "ZORG_NIET_TOEGEWEZEN", "ZORG_GESTOPT_BIJ_VERZUIM",
+                "MATCH")) {
+            for (String group : List.of("signalen.", "open.")) {
+                assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                        "return window.kindplanGrafiek[arguments[0]].series.length", group + signal)).intValue())
+                        .as("%s%s: x and one series", group, signal).isEqualTo(2);
+            }
+        }
+        assertThat(browser.findElements(By.cssSelector("#grafiek-signalen .paneel canvas"))).hasSize(5);
+        // the sticky header never covers a row scrolled to
+        Number[] tops = ((List<?>) ((JavascriptExecutor) browser).executeScript("""
+                const rij = document.querySelector('#runs tbody tr:last-child');
+                rij.scrollIntoView();
+                return [document.querySelector('.boven').getBoundingClientRect().bottom,
+                        rij.getBoundingClientRect().top];""")).toArray(Number[]::new);
+        assertThat(tops[1].doubleValue()).as("the row's top below the header's bottom")
+                .isGreaterThanOrEqualTo(tops[0].doubleValue());
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        assertThat(chartSeries("records", 0).get(point)).as("x: the run's asOf, at noon UTC")
                 .isEqualTo(lastNight.atTime(12, 0).toEpochSecond(java.time.ZoneOffset.UTC));
         // the queues from the broker: the dead letter just put there
         WebElement dlq = browser.findElement(By.cssSelector("#wachtrijen tr[data-queue='kindplan.dlq']"));
@@ -187,7 +207,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         browser.findElement(By.cssSelector("#kind-zoeken button")).click();
         WebElement kind = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kind-detail")));
         assertThat(kind.getText()).contains("Tijdlijn", "VO2704 · SWV VO Demo-Regio", "zaak Thuiszitter geopend",
-                cases.inschrijvingenFile() + ":2", "gronden: ");
+                cases.inschrijvingenFile() + ":2", "gronden: ", "nacht van ", "(run " + runId + ")");
         screenshot("dashboard-kind.png");
         kind.findElement(By.cssSelector("button")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("kind-detail")));
@@ -282,11 +302,14 @@ class DashboardBrowserTest extends DashboardTestSupport {
         return ((Number) n).longValue();
     }
 
-    /** The values of one series of one of the page's charts (0: records, 1: signals), as uPlot holds them. */
+    /**
+     * The values of one series of one of the page's charts, by name ('records', 'duur', 'signalen.THUISZITTER',
+     * 'open.THUISZITTER', …), as uPlot holds them.
+     */
     @SuppressWarnings("unchecked")
-    private List<Long> chartSeries(int chart, int series) {
+    private List<Long> chartSeries(String chart, int series) {
         List<Object> values = (List<Object>) ((JavascriptExecutor) browser).executeScript(
-                "return window.kindplanGrafieken[arguments[0]].data[arguments[1]]", chart, series);
+                "return window.kindplanGrafiek[arguments[0]].data[arguments[1]]", chart, series);
         return values.stream().map(v -> v == null ? null : ((Number) v).longValue()).toList();
     }
 

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The kindplan.* queues as the broker has them: read from the embedded broker directly, and over
- * plain JMS (advisories and a QueueBrowser) as from an external broker; both agree on the depth and
- * the oldest message. Looking takes nothing off the queue.
+ * plain JMS (advisories and a QueueBrowser) as from an external broker; both agree on the depth, the
+ * consumers and the oldest message. Looking takes nothing off the queue.
  */
 class QueuesTest extends HubTestSupport {
 
@@ -54,7 +54,7 @@ class QueuesTest extends HubTestSupport {
         assertThat(q.consumenten()).isZero();
         assertThat(q.oudsteBericht()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         assertThat(q.oudsteLeeftijdSeconden()).isBetween(0L, 60L);
-        assertThat(embedded.queues()).allSatisfy(v -> assertThat(v.queue()).startsWith("kindplan."));
+        assertThat(embedded.wachtrijen()).allSatisfy(v -> assertThat(v.wachtrij()).startsWith("kindplan."));
 
         Queues.Overview jms = new Queues(connectionFactory,
                 new StaticListableBeanFactory().getBeanProvider(BrokerService.class), Clock.systemUTC()).overview();
@@ -62,7 +62,7 @@ class QueuesTest extends HubTestSupport {
         assertThat(jms.fout()).isNull();
         Queues.QueueView overJms = view(jms);
         assertThat(overJms.diepte()).isEqualTo(3);
-        assertThat(overJms.consumenten()).as("not told by an external broker without its statistics").isNull();
+        assertThat(overJms.consumenten()).as("no one reads it: 0, not unknown").isZero();
         assertThat(overJms.oudsteBericht()).isEqualTo(q.oudsteBericht());
 
         assertThat(new Queues(connectionFactory, new StaticListableBeanFactory(java.util.Map.of("broker", broker))
@@ -70,8 +70,40 @@ class QueuesTest extends HubTestSupport {
                 .as("browsing took nothing off").isEqualTo(3);
     }
 
+    /**
+     * An SWV's application reading its queue, as the dashboard sees it on an external broker (plain
+     * JMS, the consumer advisories): one consumer, and the dashboard's own browsers not counted;
+     * when it goes, 0 again. The embedded broker's statistics agree.
+     */
+    @Test
+    void theConsumersOfAQueueOverPlainJmsAsFromAnExternalBroker() throws Exception {
+        send(queue, 2);
+        // prefetch 0: the reader is attached but takes nothing, so the depth stays 2
+        Connection reader = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT
+                + "?jms.prefetchPolicy.queuePrefetch=0").createConnection();
+        try {
+            reader.start();
+            Session session = reader.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue(queue));
+
+            Queues.QueueView overJms = view(new Queues(connectionFactory,
+                    new StaticListableBeanFactory().getBeanProvider(BrokerService.class), Clock.systemUTC()).overview());
+            assertThat(overJms.consumenten()).isEqualTo(1);
+            assertThat(overJms.diepte()).isEqualTo(2);
+            Queues.QueueView embedded = view(new Queues(connectionFactory, new StaticListableBeanFactory(
+                    java.util.Map.of("broker", broker)).getBeanProvider(BrokerService.class), Clock.systemUTC()).overview());
+            assertThat(embedded.consumenten()).isEqualTo(1);
+        } finally {
+            reader.close();
+        }
+        Queues.QueueView after = view(new Queues(connectionFactory,
+                new StaticListableBeanFactory().getBeanProvider(BrokerService.class), Clock.systemUTC()).overview());
+        assertThat(after.consumenten()).as("the reader has gone").isZero();
+        assertThat(after.diepte()).isEqualTo(2);
+    }
+
     private Queues.QueueView view(Queues.Overview overview) {
-        return overview.queues().stream().filter(v -> v.queue().equals(queue)).findFirst()
+        return overview.wachtrijen().stream().filter(v -> v.wachtrij().equals(queue)).findFirst()
                 .orElseThrow(() -> new AssertionError(queue + " not in " + overview));
     }
 

@@ -43,14 +43,14 @@ class RouteControlTest extends HubTestSupport {
         assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Started);
 
         JsonNode actions = api.get("/api/dashboard/routes/acties");
-        assertThat(actions.get(0).path("action").asString()).isEqualTo("START");
-        assertThat(actions.get(1).path("action").asString()).isEqualTo("STOP");
+        assertThat(actions.get(0).path("actie").asString()).isEqualTo("START");
+        assertThat(actions.get(1).path("actie").asString()).isEqualTo("STOP");
         for (JsonNode action : java.util.List.of(actions.get(0), actions.get(1))) {
             assertThat(action.path("routeId").asString()).isEqualTo("ingest-edexml");
-            assertThat(action.path("doneBy").asString()).isEqualTo(OPERATOR);
-            assertThat(action.path("doneAt").asString()).as("with its offset").matches(".*(Z|[+-]\\d\\d:\\d\\d)$");
+            assertThat(action.path("door").asString()).isEqualTo(OPERATOR);
+            assertThat(action.path("tijdstip").asString()).as("with its offset").matches(".*(Z|[+-]\\d\\d:\\d\\d)$");
         }
-        assertThat(actions.get(1).path("outcome").asString()).isEqualTo("Stopped");
+        assertThat(actions.get(1).path("uitkomst").asString()).isEqualTo("Stopped");
     }
 
     @Test
@@ -60,7 +60,7 @@ class RouteControlTest extends HubTestSupport {
         assertThat(camel.getRouteController().getRouteStatus("ingest-edexml")).isEqualTo(ServiceStatus.Started);
         var unknown = new HubApi(http).post("/api/dashboard/routes/bestaat-niet/stoppen");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-        assertThat(unknown.getBody().path("error").asString()).isEqualTo("geen route 'bestaat-niet'");
+        assertThat(unknown.getBody().path("fout").asString()).isEqualTo("geen route 'bestaat-niet'");
     }
 
     @Test
