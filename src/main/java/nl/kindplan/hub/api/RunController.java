@@ -72,6 +72,7 @@ public class RunController {
         Map<String, Object> view = json.convertValue(run, AS_MAP);
         view.putIfAbsent("complete", run.complete());
         register.startedBy(run.runId()).ifPresent(user -> view.put("startedBy", user));
+        register.owner(run.runId()).ifPresent(instance -> view.put("owner", instance));
         return view;
     }
 

@@ -222,6 +222,12 @@ public class RunRegister {
     }
 
     /** The user who started a run, if a person did. */
+    /** The instance that ran (or runs) the night, as {@code kindplan.cluster.instance-id} names it. */
+    public Optional<String> owner(long runId) {
+        return jdbc.queryForList("SELECT owner FROM nightly_run WHERE id = ?", String.class, runId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public Optional<String> startedBy(long runId) {
         return jdbc.queryForList("SELECT started_by FROM nightly_run WHERE id = ?", String.class, runId).stream()
                 .filter(java.util.Objects::nonNull).findFirst();

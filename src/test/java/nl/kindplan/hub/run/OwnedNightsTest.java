@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import nl.kindplan.hub.HubApi;
 import nl.kindplan.hub.HubTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,6 +32,8 @@ class OwnedNightsTest extends HubTestSupport {
     RunService runs;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
 
     private Long foreign;
 
@@ -80,7 +84,7 @@ class OwnedNightsTest extends HubTestSupport {
             pause(100);
         }
         assertThat(status(next)).isEqualTo("SUCCEEDED");
-        assertThat(jdbc.queryForObject("SELECT owner FROM nightly_run WHERE id = ?", String.class, next))
+        assertThat(new HubApi(http).run(next).path("owner").asString()).as("the run record names its instance")
                 .isEqualTo(runs.instance());
         assertThat(runs.isRunning()).isFalse();
     }
