@@ -192,7 +192,7 @@ class PostgresStoreTest {
                 .singleElement().satisfies(e -> {
                     assertThat(e.get("line_no")).isEqualTo(13L);
                     // a birth date is personal data: the reason names the column, not the value
-                    assertThat((String) e.get("reason")).contains("geboortedatum").contains("not a valid date")
+                    assertThat((String) e.get("reason")).contains("geboortedatum").contains("is geen geldige datum")
                             .doesNotContain("2012-02-30").doesNotContain(bsn);
                 });
     }
@@ -346,11 +346,11 @@ class PostgresStoreTest {
         assertThat(jdbc.queryForMap("SELECT rows_total, rows_taken_in, rows_rejected, reason FROM source_file "
                 + "WHERE id = ?", result.fileId())).containsEntry("rows_total", 2).containsEntry("rows_taken_in", 0)
                 .containsEntry("rows_rejected", 1)
-                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("1 of 2 rows are bad"));
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("1 van de 2 regels zijn afgekeurd"));
         assertThat(jdbc.queryForList("SELECT line_no FROM row_error WHERE source_file_id = ?", Long.class,
                 result.fileId())).containsExactly(3L);
         assertThat(errorDir.resolve("verzuim").resolve(name + ".report.txt")).content()
-                .contains("1 of 2 rows are bad").contains("line 3: verzuimsoort 'V9'");
+                .contains("1 van de 2 regels zijn afgekeurd").contains("regel 3: verzuimsoort 'V9'");
     }
 
     private static IngestResult ingest(Source source, String fileName, String content) throws IOException {
