@@ -120,7 +120,7 @@ public class StoreWriter implements IngestSink {
         jdbc.batchUpdate("UPDATE registratie SET einddatum = ?, source_file_id = ? WHERE id = ?", ended);
         kinden.changed(kinderen);
         if (!ended.isEmpty()) {
-            note(ended.size() + " inschrijving(en) die deze volledige levering niet meer noemt, beëindigd op " + einde);
+            note(ended.size() + " registratie(s) die deze volledige levering niet meer noemt, beëindigd op " + einde);
         }
     }
 

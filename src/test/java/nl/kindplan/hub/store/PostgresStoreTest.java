@@ -230,7 +230,7 @@ class PostgresStoreTest {
         assertThat(c2.herkomst().bestand()).isEqualTo("inschrijvingen-volledig-pg-20261115.csv");
         assertThat(registratie(bram, "PG-C-3").einddatum()).as("a removed row is not ended again").isNull();
         assertThat(jdbc.queryForList("SELECT note FROM file_note WHERE source_file_id = ?", String.class,
-                snapshot.fileId())).singleElement().asString().startsWith("1 registration(s)");
+                snapshot.fileId())).singleElement().asString().startsWith("1 registratie(s) die deze volledige levering niet meer noemt, beëindigd op 2026-11-14");
     }
 
     @Test
