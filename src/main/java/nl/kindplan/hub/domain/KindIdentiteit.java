@@ -16,7 +16,7 @@ public record KindIdentiteit(String bsn, String onderwijsnummer, LocalDate geboo
 
     public KindIdentiteit {
         if (bsn == null && onderwijsnummer == null) {
-            throw new IllegalArgumentException("a child needs a BSN or an onderwijsnummer");
+            throw new IllegalArgumentException("een kind heeft een BSN of een onderwijsnummer nodig");
         }
     }
 

@@ -55,8 +55,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 public class FileIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIngester.class);
-    private static final String ZIP_ARCHIVE = "the file is a ZIP archive (an Excel workbook is one too), not the CSV or XML "
-            + "the hub reads: unpack it into the inbox, or save the sheet as CSV UTF-8 (only an HTTP source is unpacked)";
+    private static final String ZIP_ARCHIVE = "het bestand is een ZIP-archief (een Excel-werkmap is dat ook), geen CSV- of "
+            + "XML-bestand dat de hub leest: pak het uit in de inbox, of sla het werkblad op als CSV UTF-8 (alleen een "
+            + "HTTP-bron wordt uitgepakt)";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     /** Children whose record a group keeps at hand; past this the cache starts again. */
     private static final int KIND_CACHE = 200_000;
@@ -179,7 +180,7 @@ public class FileIngester {
                     rows += taken.result().rowsTakenIn() + taken.result().rowsRejected();
                     return taken.result();
                 }
-                return new IngestResult(-1, Status.TAKEN_IN, 0, 0, "not taken in yet: tried again at the next poll");
+                return new IngestResult(-1, Status.TAKEN_IN, 0, 0, "nog niet ingelezen: bij de volgende ronde opnieuw geprobeerd");
             } catch (IOException | RuntimeException e) {
                 rollback();
                 throw e;
@@ -194,10 +195,10 @@ public class FileIngester {
             var earlier = register.takenInWithContent(sha256);
             if (earlier.isPresent()) {
                 long id = register.register(source, name, sha256, Status.DUPLICATE,
-                        "same content as file #" + earlier.get() + " taken in before", earlier.get());
+                        "zelfde inhoud als bestand #" + earlier.get() + ", dat al eerder is ingelezen", earlier.get());
                 LOG.info("{} {}: skipped, a duplicate of file #{}", source, name, earlier.get());
                 return new Taken(source, file, new IngestResult(id, Status.DUPLICATE, 0, 0,
-                        "duplicate of file #" + earlier.get()), List.of(), move);
+                        "dubbel: zelfde inhoud als bestand #" + earlier.get()), List.of(), move);
             }
             LOG.debug("{} {}: taking in", source, name);
             Object savepoint = tx.createSavepoint();
@@ -210,9 +211,9 @@ public class FileIngester {
                 writer.flush();
                 int total = writer.rowsTakenIn() + writer.rowsRejected();
                 if (total > 0 && writer.rowsRejected() > properties.ingest().maxRejectedShare() * total) {
-                    throw new FileFailure(String.format("%d of %d rows are bad, more than the %.0f %% allowed: "
-                                    + "has the source changed its format?", writer.rowsRejected(), total,
-                            properties.ingest().maxRejectedShare() * 100), null);
+                    throw new FileFailure(String.format(java.util.Locale.ROOT, "%d van de %d regels zijn afgekeurd, meer dan "
+                                    + "de toegestane %.0f %%: is de indeling van de bron veranderd?", writer.rowsRejected(),
+                            total, properties.ingest().maxRejectedShare() * 100), null);
                 }
                 register.counts(id, total, writer.rowsTakenIn(), writer.rowsRejected());
                 register.rowErrors(id, writer.rowErrors());
@@ -258,7 +259,7 @@ public class FileIngester {
             } catch (RuntimeException e) {
                 // a reader that trips over a file must not hold up the inbox: reject the file, with the cause
                 LOG.error("{} {}: unexpected failure while reading", source, name, e);
-                throw new FileFailure("unexpected failure while reading: " + e, e);
+                throw new FileFailure("onverwachte fout bij het lezen (details in het log van de hub): " + e, e);
             }
         }
 

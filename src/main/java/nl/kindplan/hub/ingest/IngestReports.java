@@ -14,7 +14,7 @@ import nl.kindplan.hub.store.SourceFileRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Writes the report that lies beside a rejected file in the error folder: why, and which rows were bad. */
+/** Writes the report that lies beside a rejected file in the error folder, in Dutch: why, and which rows were bad. */
 @Component
 public class IngestReports {
 
@@ -33,14 +33,14 @@ public class IngestReports {
         try {
             Files.createDirectories(report.getParent());
             try (BufferedWriter w = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
-                w.write("file: " + fileName + "\n");
-                w.write("source: " + source + "\n");
-                w.write("rejected at: " + LocalDateTime.now().withNano(0) + "\n");
-                w.write("reason: " + reason + "\n");
+                w.write("bestand: " + fileName + "\n");
+                w.write("bron: " + source + "\n");
+                w.write("afgekeurd op: " + LocalDateTime.now().withNano(0) + "\n");
+                w.write("reden: " + reason + "\n");
                 if (!rows.isEmpty()) {
-                    w.write("bad rows:\n");
+                    w.write("afgekeurde regels:\n");
                     for (SourceFileRegister.RowError row : rows) {
-                        w.write("  line " + row.lineNo() + ": " + row.reason() + "\n");
+                        w.write("  regel " + row.lineNo() + ": " + row.reason() + "\n");
                     }
                 }
             }

@@ -120,7 +120,7 @@ public class StoreWriter implements IngestSink {
         jdbc.batchUpdate("UPDATE registratie SET einddatum = ?, source_file_id = ? WHERE id = ?", ended);
         kinden.changed(kinderen);
         if (!ended.isEmpty()) {
-            note(ended.size() + " registration(s) no longer listed in this full snapshot ended on " + einde);
+            note(ended.size() + " registratie(s) die deze volledige levering niet meer noemt, beëindigd op " + einde);
         }
     }
 
@@ -209,7 +209,7 @@ public class StoreWriter implements IngestSink {
         jdbc.update("INSERT INTO identity_conflict (onderwijsnummer, kind_id, other_kind_id, source_file_id, line_no, "
                         + "reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", c.onderwijsnummer(), c.kindId(),
                 c.otherKindId(), fileId, regel, c.reason(), Timestamp.valueOf(LocalDateTime.now()));
-        note("line " + regel + ": " + c.reason());
+        note("regel " + regel + ": " + c.reason());
     }
 
     /**
@@ -231,7 +231,7 @@ public class StoreWriter implements IngestSink {
             if (r.verwijderd()) {
                 if (idAndKind == null) {
                     rowsTakenIn--;
-                    rowError(g.regel(), "VERWIJDERD for regel_id " + r.regelId() + " that is not known");
+                    rowError(g.regel(), "VERWIJDERD voor regel_id " + r.regelId() + ", maar die regel_id is niet bekend (nooit eerder ingelezen)");
                 } else {
                     deletions.add(new Object[]{fileId, g.regel(), idAndKind[0]});
                     previous.add(idAndKind[1]);

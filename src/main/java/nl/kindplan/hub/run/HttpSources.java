@@ -104,10 +104,10 @@ public class HttpSources {
         HttpSource source = exchange.getProperty("kindplanHttpSource", HttpSource.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         // the status or the kind of failure, not the URL: it may hold a key
-        String what = cause instanceof HttpOperationFailedException http ? "answered HTTP " + http.getStatusCode()
-                : cause == null ? "failed" : "failed: " + cause.getClass().getSimpleName()
+        String what = cause instanceof HttpOperationFailedException http ? "de bron antwoordde HTTP " + http.getStatusCode()
+                : cause == null ? "mislukt" : "mislukt: " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " " + cause.getMessage().replaceAll("https?://\\S+", "<url>"));
-        String problem = "HTTP source not fetched after " + (1 + maximumRedeliveries) + " attempt(s): " + what;
+        String problem = "HTTP-bron niet opgehaald na " + (1 + maximumRedeliveries) + " poging(en): " + what;
         exchange.setProperty("kindplanFetchFailed", true);
         Long runId = exchange.getProperty("kindplanRunId", Long.class);
         if (runId != null) {

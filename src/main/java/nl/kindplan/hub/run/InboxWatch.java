@@ -36,8 +36,8 @@ public class InboxWatch {
         List<Path> waiting = waiting();
         while (!waiting.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(waiting.size() + " file(s) still waiting to be taken in after "
-                        + timeout + ", e.g. " + waiting.get(0));
+                throw new IllegalStateException(waiting.size() + " bestand(en) na " + timeout.toSeconds()
+                        + " s nog niet ingelezen, bijvoorbeeld " + waiting.get(0));
             }
             Thread.sleep(200);
             waiting = waiting();

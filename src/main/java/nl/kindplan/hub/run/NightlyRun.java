@@ -59,7 +59,7 @@ public class NightlyRun {
     public void finish(@Header(RUN_ID) long runId, @ExchangeProperty(OUTCOME) CaseKeeper.Outcome outcome) {
         // a child that could not be judged makes the night incomplete; it is judged again next night
         for (CaseKeeper.Problem p : outcome.problems()) {
-            register.problem(runId, KIND_PROBLEMS, "kind " + p.kind() + " could not be evaluated: " + p.reason());
+            register.problem(runId, KIND_PROBLEMS, "kind " + p.kind() + " kon niet worden beoordeeld: " + p.reason());
         }
         Map<String, Long> counts = new TreeMap<>(register.sourceCounts(runId));
         counts.putAll(outcome.counts());

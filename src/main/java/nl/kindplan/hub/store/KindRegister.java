@@ -173,8 +173,8 @@ public class KindRegister {
         KindRij byOnr = onr == null ? null : actual(cache.byOnr.get(onr));
         if (bsn == null) {
             if (cache.contested.contains(onr)) {
-                return new Decision(null, "onderwijsnummer " + Elfproef.masker(onr) + " is claimed by two BSNs (an "
-                        + "identity conflict): this row cannot be placed with either child", null);
+                return new Decision(null, "onderwijsnummer " + Elfproef.masker(onr) + " hoort bij twee BSN's (een "
+                        + "identiteitsconflict): deze regel kan bij geen van beide kinderen worden geplaatst", null);
             }
             KindRij rij = byOnr != null ? byOnr : create(kind, cache);
             rij.complete(kind);
@@ -193,16 +193,17 @@ public class KindRegister {
             rij.complete(kind);
             cache.contested.add(onr);
             return new Decision(rij, null, new PendingConflict(onr, byOnr, "onderwijsnummer " + Elfproef.masker(onr)
-                    + " is already linked to BSN " + Elfproef.masker(byOnr.bsn) + "; the row of BSN " + Elfproef.masker(bsn)
-                    + " is kept with that BSN, without the number (an identity conflict: not merged)"));
+                    + " is al gekoppeld aan BSN " + Elfproef.masker(byOnr.bsn) + "; de regel van BSN " + Elfproef.masker(bsn)
+                    + " blijft bij dat BSN, zonder het onderwijsnummer (een identiteitsconflict: niet samengevoegd)"));
         }
         if (byBsn != null && byBsn.onr != null) {
             // this BSN already has another onderwijsnummer: which one is right is for a person to say
             byBsn.complete(kind);
             KindRij other = byOnr != null ? byOnr : byBsn;
             return new Decision(byBsn, null, new PendingConflict(onr, other, "BSN " + Elfproef.masker(bsn)
-                    + " already has onderwijsnummer " + Elfproef.masker(byBsn.onr) + "; the row's onderwijsnummer "
-                    + Elfproef.masker(onr) + " is not linked to it (an identity conflict: not merged)"));
+                    + " heeft al onderwijsnummer " + Elfproef.masker(byBsn.onr) + "; onderwijsnummer "
+                    + Elfproef.masker(onr) + " van deze regel wordt er niet aan gekoppeld (een identiteitsconflict: niet "
+                    + "samengevoegd)"));
         }
         if (byOnr != null) {
             // a record known only by this onderwijsnummer, and no other BSN holds it: the link is unambiguous

@@ -38,7 +38,7 @@ class RunFilesTest extends HubTestSupport {
                     i % 2 == 0 ? "IJW" : "EDEXML", String.format("bericht_%03d%s.xml", i, refused ? "_kapot" : ""),
                     (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 64),
                     refused ? "REJECTED" : "TAKEN_IN", Timestamp.valueOf(LocalDateTime.now()), 1, refused ? 0 : 1,
-                    refused ? 1 : 0, refused ? "not well-formed XML (line 1)" : null, runId);
+                    refused ? 1 : 0, refused ? "XML afgekeurd op regel 1, kolom 1: het bestand houdt te vroeg op (is het leeg of afgebroken?)" : null, runId);
         }
         register.finish(runId, RunRegister.Status.SUCCEEDED, 0, register.sourceCounts(runId), null);
         HubApi api = new HubApi(http);
@@ -56,7 +56,7 @@ class RunFilesTest extends HubTestSupport {
         JsonNode refused = api.get("/api/dashboard/runs/" + runId + "/bestanden?status=REJECTED");
         assertThat(refused.path("bestanden")).extracting(f -> f.path("bestand").asString())
                 .containsExactly("bericht_040_kapot.xml", "bericht_080_kapot.xml", "bericht_120_kapot.xml");
-        assertThat(refused.path("bestanden").get(0).path("reden").asString()).isEqualTo("not well-formed XML (line 1)");
+        assertThat(refused.path("bestanden").get(0).path("reden").asString()).isEqualTo("XML afgekeurd op regel 1, kolom 1: het bestand houdt te vroeg op (is het leeg of afgebroken?)");
 
         JsonNode ijwKapot = api.get("/api/dashboard/runs/" + runId + "/bestanden?bron=IJW&zoek=KAPOT");
         assertThat(ijwKapot.path("totaal").asLong()).isEqualTo(3);

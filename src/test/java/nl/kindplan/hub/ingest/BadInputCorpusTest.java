@@ -271,8 +271,8 @@ class BadInputCorpusTest extends HubTestSupport {
                 assertThat(errorFolder(source).resolve(name)).as("%s in the error folder", name).exists();
                 assertThat(report).as("%s: its report", name).exists();
                 String text = Files.readString(report, StandardCharsets.UTF_8);
-                assertThat(text).contains("file: " + name).contains("reason: ").contains(file.reason());
-                file.rejected().forEach((line, why) -> assertThat(text).contains("  line " + line + ": ").contains(why));
+                assertThat(text).contains("bestand: " + name).contains("reden: ").contains(file.reason());
+                file.rejected().forEach((line, why) -> assertThat(text).contains("  regel " + line + ": ").contains(why));
                 assertThat(archived(source, name)).as("%s is not archived", name).isFalse();
                 for (String table : List.of("verzuimmelding", "registratie", "jeugdhulp")) {
                     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE source_file_id = ?",
@@ -287,7 +287,7 @@ class BadInputCorpusTest extends HubTestSupport {
                 Long original = jdbc.queryForObject("SELECT id FROM source_file WHERE file_name = ?", Long.class,
                         kinds.stream().filter(k -> k.kind().equals(file.copyOf())).findFirst().orElseThrow().fileName());
                 assertThat(((Number) registered.get("DUPLICATE_OF")).longValue()).isEqualTo(original);
-                assertThat(reason).contains("same content as file #" + original);
+                assertThat(reason).contains("zelfde inhoud als bestand #" + original);
                 assertThat(archived(source, name)).as("%s is archived", name).isTrue();
                 tally.duplicates++;
             }

@@ -176,7 +176,8 @@ class IngestRoutesTest extends HubTestSupport {
 
         assertThat(store.findKindId(bsn)).as("the good row is rolled back with the file").isEmpty();
         assertThat(errorFolder("verzuim").resolve("verzuim-g-20261101.csv.report.txt")).content()
-                .contains("1 of 2 rows are bad").contains("line 3: verzuimsoort 'V9'");
+                .contains("reden: 1 van de 2 regels zijn afgekeurd, meer dan de toegestane 10 %")
+                .contains("afgekeurde regels:").contains("  regel 3: verzuimsoort 'V9'");
     }
 
     @Test
@@ -187,7 +188,7 @@ class IngestRoutesTest extends HubTestSupport {
                 + "<EDEX><school><brincode>&x;</brincode></school></EDEX>\n");
 
         Path report = errorFolder("edexml").resolve("edexml-xxe.xml.report.txt");
-        assertThat(report).content().contains("DOCTYPE").doesNotContain("GEHEIM");
+        assertThat(report).content().contains("een DOCTYPE is niet toegestaan").doesNotContain("GEHEIM");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM source_file WHERE reason LIKE '%GEHEIM%'", Integer.class))
                 .isZero();
     }
@@ -197,7 +198,7 @@ class IngestRoutesTest extends HubTestSupport {
         dropAndWait("ingest-edexml", "edexml", "edexml-kapot.xml", "<EDEX><school><brincode>20BA</school>");
 
         assertThat(errorFolder("edexml").resolve("edexml-kapot.xml")).exists();
-        assertThat(errorFolder("edexml").resolve("edexml-kapot.xml.report.txt")).content().contains("well-formed");
+        assertThat(errorFolder("edexml").resolve("edexml-kapot.xml.report.txt")).content().contains("reden: EDEXML afgekeurd op regel 1");
     }
 
     private void dropAndWait(String routeId, String source, String fileName, String content) {

@@ -138,7 +138,7 @@ class NightDefectsTest extends HubTestSupport {
                     s.path("problems").forEach(p -> problems.add(p.asString()));
                 }
             });
-            assertThat(problems).singleElement().asString().contains(masked(planted), "planted fault")
+            assertThat(problems).singleElement().asString().contains(masked(planted), "kon niet worden beoordeeld", "planted fault")
                     .doesNotContain(planted);
 
             JsonNode next = new HubApi(http).runNight(NIGHT);
@@ -184,6 +184,7 @@ class NightDefectsTest extends HubTestSupport {
         assertThat(listed).as("the conflict is listed on the dashboard").isNotNull();
         assertThat(listed.path("regel").asLong()).isEqualTo(3);
         assertThat(listed.path("reden").asString()).contains(masked(onderwijsnummer), masked(first), masked(second))
+                .contains("is al gekoppeld aan BSN", "identiteitsconflict: niet samengevoegd")
                 .doesNotContain(onderwijsnummer, first, second);
 
         // a later row known only by the contested number cannot be placed with either child
@@ -200,7 +201,7 @@ class NightDefectsTest extends HubTestSupport {
         assertThat(api.kind(second).path("meldingen")).hasSize(1);
         List<String> refusals = new ArrayList<>();
         next.path("sources").forEach(s -> s.path("refusals").forEach(r -> refusals.add(r.path("reason").asString())));
-        assertThat(refusals).filteredOn(r -> r.contains("claimed by two BSNs")).singleElement().asString()
+        assertThat(refusals).filteredOn(r -> r.contains("hoort bij twee BSN's")).singleElement().asString()
                 .contains(masked(onderwijsnummer)).doesNotContain(onderwijsnummer);
     }
 

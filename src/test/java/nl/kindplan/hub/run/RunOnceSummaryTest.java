@@ -30,7 +30,7 @@ class RunOnceSummaryTest {
     @Test
     void anIncompleteRunSaysWhy() {
         Run run = run(false, Map.of("source.VERZUIM.rejectedFiles", 1L, "source.IJW.rejectedFiles", 1L),
-                List.of(new SourceRecord("IJW", 0, 0, 0, 0, 0, List.of(), List.of("HTTP source not fetched after 4 attempt(s): answered HTTP 500"))));
+                List.of(new SourceRecord("IJW", 0, 0, 0, 0, 0, List.of(), List.of("HTTP-bron niet opgehaald na 4 poging(en): de bron antwoordde HTTP 500"))));
 
         assertThat(RunOnce.summary(run)).startsWith("kindplan-hub run 7 asOf 2026-11-20: SUCCEEDED (incomplete: "
                 + "2 files rejected whole, 1 sources not reached, 0 children not evaluated), 3000 children, 0 events, "
@@ -40,7 +40,7 @@ class RunOnceSummaryTest {
     @Test
     void aChildThatCouldNotBeEvaluatedMakesTheNightIncompleteWithItsOwnExitCode() {
         Run run = run(false, Map.of("evaluation.problems", 1L, "events.MATCH.OPENED", 5L),
-                List.of(new SourceRecord("KIND", 0, 0, 0, 0, 0, List.of(), List.of("kind ******782 could not be evaluated"))));
+                List.of(new SourceRecord("KIND", 0, 0, 0, 0, 0, List.of(), List.of("kind ******782 kon niet worden beoordeeld"))));
 
         assertThat(RunOnce.summary(run)).startsWith("kindplan-hub run 7 asOf 2026-11-20: SUCCEEDED (incomplete: "
                 + "0 files rejected whole, 0 sources not reached, 1 children not evaluated), 3000 children, 5 events");

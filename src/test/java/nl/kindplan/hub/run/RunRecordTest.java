@@ -51,14 +51,14 @@ class RunRecordTest extends HubTestSupport {
         assertThat(HTTP_SOURCES.requests("verzuim") - verzuimRequestsBefore).as("1 try + 3 retries").isEqualTo(4);
         JsonNode verzuim = source(run, "VERZUIM");
         assertThat(verzuim.path("problems").get(0).asString())
-                .isEqualTo("HTTP source not fetched after 4 attempt(s): answered HTTP 500");
+                .isEqualTo("HTTP-bron niet opgehaald na 4 poging(en): de bron antwoordde HTTP 500");
         assertThat(verzuim.path("files").asLong()).isEqualTo(1);
         assertThat(verzuim.path("takenIn").asLong()).isEqualTo(10);
         assertThat(verzuim.path("rejected").asLong()).isEqualTo(1);
         JsonNode refusal = verzuim.path("refusals").get(0);
         assertThat(refusal.path("file").asString()).isEqualTo("verzuim-run-record.csv");
         assertThat(refusal.path("line").asLong()).isEqualTo(3);
-        assertThat(refusal.path("reason").asString()).contains("geboortedatum");
+        assertThat(refusal.path("reason").asString()).contains("geboortedatum").contains("is geen geldige datum");
         JsonNode ijw = source(run, "IJW");
         assertThat(ijw.path("takenIn").asLong()).isEqualTo(1);
         assertThat(ijw.path("problems")).isEmpty();

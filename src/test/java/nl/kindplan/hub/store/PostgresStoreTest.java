@@ -192,7 +192,7 @@ class PostgresStoreTest {
                 .singleElement().satisfies(e -> {
                     assertThat(e.get("line_no")).isEqualTo(13L);
                     // a birth date is personal data: the reason names the column, not the value
-                    assertThat((String) e.get("reason")).contains("geboortedatum").contains("not a valid date")
+                    assertThat((String) e.get("reason")).contains("geboortedatum").contains("is geen geldige datum")
                             .doesNotContain("2012-02-30").doesNotContain(bsn);
                 });
     }
@@ -230,7 +230,7 @@ class PostgresStoreTest {
         assertThat(c2.herkomst().bestand()).isEqualTo("inschrijvingen-volledig-pg-20261115.csv");
         assertThat(registratie(bram, "PG-C-3").einddatum()).as("a removed row is not ended again").isNull();
         assertThat(jdbc.queryForList("SELECT note FROM file_note WHERE source_file_id = ?", String.class,
-                snapshot.fileId())).singleElement().asString().startsWith("1 registration(s)");
+                snapshot.fileId())).singleElement().asString().startsWith("1 registratie(s) die deze volledige levering niet meer noemt, beëindigd op 2026-11-14");
     }
 
     @Test
@@ -346,11 +346,11 @@ class PostgresStoreTest {
         assertThat(jdbc.queryForMap("SELECT rows_total, rows_taken_in, rows_rejected, reason FROM source_file "
                 + "WHERE id = ?", result.fileId())).containsEntry("rows_total", 2).containsEntry("rows_taken_in", 0)
                 .containsEntry("rows_rejected", 1)
-                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("1 of 2 rows are bad"));
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("1 van de 2 regels zijn afgekeurd"));
         assertThat(jdbc.queryForList("SELECT line_no FROM row_error WHERE source_file_id = ?", Long.class,
                 result.fileId())).containsExactly(3L);
         assertThat(errorDir.resolve("verzuim").resolve(name + ".report.txt")).content()
-                .contains("1 of 2 rows are bad").contains("line 3: verzuimsoort 'V9'");
+                .contains("1 van de 2 regels zijn afgekeurd").contains("regel 3: verzuimsoort 'V9'");
     }
 
     private static IngestResult ingest(Source source, String fileName, String content) throws IOException {

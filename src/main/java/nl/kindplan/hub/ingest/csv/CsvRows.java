@@ -76,7 +76,7 @@ public final class CsvRows {
                 recordStart = parser.getCurrentLineNumber() + 1;
             }
             if (header == null) {
-                throw new UnreadableFileException("the file is empty: no header row");
+                throw new UnreadableFileException("het bestand is leeg: er is geen kopregel");
             }
             List<String> names = header(header);
             Map<String, Integer> columns = columns(names, mapping, requiredFields);
@@ -93,7 +93,7 @@ public final class CsvRows {
                 dataRows++;
                 int notUtf8 = firstColumnNotUtf8(rec);
                 if (notUtf8 >= 0) {
-                    sink.rowError(line, "verkeerde tekenset: deze regel is geen geldige UTF-8 (not valid UTF-8, in kolom "
+                    sink.rowError(line, "verkeerde tekenset: deze regel is geen geldige UTF-8 (in kolom "
                             + (notUtf8 < names.size() ? names.get(notUtf8) : String.valueOf(notUtf8 + 1))
                             + "): is het bestand in een andere tekenset opgeslagen, zoals Windows-1252?");
                     continue;
@@ -103,10 +103,10 @@ public final class CsvRows {
                 rowHandler.accept(new Row(line, values));
             }
             if (!emptyRows.isEmpty()) {
-                sink.note(emptyRows.size() + " empty row(s) skipped: lines " + listed(emptyRows));
+                sink.note(emptyRows.size() + " lege regel(s) overgeslagen: regels " + listed(emptyRows));
             }
             if (dataRows == 0) {
-                sink.note("the file holds no data rows, only its header");
+                sink.note("het bestand bevat geen gegevens, alleen de kopregel");
             }
         } catch (UncheckedIOException | IOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
@@ -165,14 +165,15 @@ public final class CsvRows {
     private static String whyNotCsv(long line, IOException cause) {
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         if (message.contains("EOF reached before encapsulated token finished")) {
-            return "line " + line + ": a quoted value is not closed before the end of the file (is the file cut off?); "
-                    + "the rows after it cannot be told apart";
+            return "regel " + line + ": een waarde tussen aanhalingstekens wordt voor het einde van het bestand niet "
+                    + "afgesloten (is het bestand afgebroken?); de regels erna zijn niet van elkaar te onderscheiden";
         }
         if (message.contains("invalid char between encapsulated token and delimiter")) {
-            return "line " + line + ": text follows the closing quote of a quoted value (a quote inside a value "
-                    + "must be doubled); the rows after it cannot be told apart";
+            return "regel " + line + ": na het sluitende aanhalingsteken van een waarde staat nog tekst (een "
+                    + "aanhalingsteken binnen een waarde moet dubbel staan: \"\"); de regels erna zijn niet van elkaar "
+                    + "te onderscheiden";
         }
-        return "the file cannot be read as CSV from line " + line + " on: " + message;
+        return "het bestand is vanaf regel " + line + " niet als CSV te lezen (melding van de CSV-lezer: " + message + ")";
     }
 
     /** The separator a one-column header seems to use instead of ';' (a ',' or a tab), if any. */

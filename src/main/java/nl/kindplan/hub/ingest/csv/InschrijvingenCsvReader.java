@@ -80,12 +80,12 @@ public class InschrijvingenCsvReader implements SourceReader {
         LocalDate begindatum = v.date("begindatum", true);
         LocalDate einddatum = v.date("einddatum", false);
         if (einddatum != null && einddatum.isBefore(begindatum)) {
-            throw new RowValues.BadRowException("einddatum lies before begindatum");
+            throw new RowValues.BadRowException("einddatum is eerder dan begindatum");
         }
         Registratie r = new Registratie(Registratie.Bron.DUO, v.atMost("regelId", MAX_REGEL_ID, true), soort,
-                v.matching("gemeentecode", "[0-9]{4}", true, "4 digits"),
-                v.matching("brin", "[0-9]{2}[A-Z]{2}", inschrijving, "4 characters, 2 digits and 2 capitals"),
-                inschrijving ? VerzuimCsvReader.defaultVestiging(v.matching("vestiging", "[0-9]{2}", false, "2 digits")) : null,
+                v.matching("gemeentecode", "[0-9]{4}", true, "4 cijfers"),
+                v.matching("brin", "[0-9]{2}[A-Z]{2}", inschrijving, "4 tekens: 2 cijfers en 2 hoofdletters"),
+                inschrijving ? VerzuimCsvReader.defaultVestiging(v.matching("vestiging", "[0-9]{2}", false, "2 cijfers")) : null,
                 inschrijving ? v.code("onderwijssoort", onderwijssoorten, true) : null,
                 begindatum, einddatum,
                 v.code("reden", redenen, false),

@@ -38,7 +38,7 @@ final class RowValues {
     String required(String field) {
         String v = row.get(field);
         if (v == null) {
-            throw new BadRowException(column(field) + " is required");
+            throw new BadRowException(column(field) + " ontbreekt (verplicht veld)");
         }
         return v;
     }
@@ -47,7 +47,7 @@ final class RowValues {
     String atMost(String field, int max, boolean required) {
         String v = required ? required(field) : optional(field);
         if (v != null && v.length() > max) {
-            throw new BadRowException(column(field) + " is longer than " + max + " characters");
+            throw new BadRowException(column(field) + " is langer dan " + max + " tekens");
         }
         return v;
     }
@@ -55,7 +55,7 @@ final class RowValues {
     String matching(String field, String regex, boolean required, String expected) {
         String v = required ? required(field) : optional(field);
         if (v != null && !v.matches(regex)) {
-            throw new BadRowException(column(field) + " must be " + expected);
+            throw new BadRowException(column(field) + " moet bestaan uit " + expected);
         }
         return v;
     }
@@ -63,7 +63,8 @@ final class RowValues {
     String oneOf(String field, Set<String> allowed) {
         String v = required(field).toUpperCase(java.util.Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw new BadRowException(column(field) + " '" + v + "' is not one of " + allowed);
+            throw new BadRowException(column(field) + " '" + v + "' is geen toegestane waarde (toegestaan: "
+                    + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
         }
         return v;
     }
@@ -75,7 +76,7 @@ final class RowValues {
             return null;
         }
         return table.resolve(v).map(CodeTable.Code::code)
-                .orElseThrow(() -> new BadRowException(column(field) + " '" + v + "' is not a known code of " + table.naam()));
+                .orElseThrow(() -> new BadRowException(column(field) + " '" + v + "' is geen bekende code (codetabel " + table.naam() + ")"));
     }
 
     LocalDate date(String field, boolean required) {
@@ -88,7 +89,7 @@ final class RowValues {
         } catch (DateTimeParseException e) {
             // a birth date is personal data: the reason names the column, not the value
             String shown = PERSONAL_DATES.contains(field) ? "" : " '" + v + "'";
-            throw new BadRowException(column(field) + shown + " is not a valid date (" + mapping.datePattern() + ")");
+            throw new BadRowException(column(field) + shown + " is geen geldige datum (formaat " + mapping.datePattern() + ")");
         }
     }
 
@@ -97,7 +98,7 @@ final class RowValues {
         try {
             return LocalDateTime.parse(v, mapping.dateTimeFormatter());
         } catch (DateTimeParseException e) {
-            throw new BadRowException(column(field) + " '" + v + "' is not a valid date-time (" + mapping.dateTimePattern() + ")");
+            throw new BadRowException(column(field) + " '" + v + "' is geen geldig tijdstip (formaat " + mapping.dateTimePattern() + ")");
         }
     }
 
@@ -109,30 +110,30 @@ final class RowValues {
         try {
             BigDecimal n = new BigDecimal(v.replace(',', '.'));
             if (n.signum() < 0) {
-                throw new BadRowException(column(field) + " must not be negative");
+                throw new BadRowException(column(field) + " mag niet negatief zijn");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new BadRowException(column(field) + " '" + v + "' is not a number");
+            throw new BadRowException(column(field) + " '" + v + "' is geen getal");
         }
     }
 
     /** The child of the row: a BSN or onderwijsnummer (or both), each checked with its 11-proef. */
     KindIdentiteit kind() {
-        String bsn = matching("bsn", "[0-9]{9}", false, "9 digits");
-        String onr = matching("onderwijsnummer", "[0-9]{9}", false, "9 digits");
+        String bsn = matching("bsn", "[0-9]{9}", false, "9 cijfers");
+        String onr = matching("onderwijsnummer", "[0-9]{9}", false, "9 cijfers");
         if (bsn == null && onr == null) {
-            throw new BadRowException("bsn or onderwijsnummer is required");
+            throw new BadRowException("bsn of onderwijsnummer ontbreekt: een van beide is verplicht");
         }
         if (bsn != null && !Elfproef.isBsn(bsn)) {
-            throw new BadRowException("bsn " + Elfproef.masker(bsn) + " fails the 11-proef");
+            throw new BadRowException("bsn " + Elfproef.masker(bsn) + " voldoet niet aan de 11-proef");
         }
         if (onr != null && !Elfproef.isOnderwijsnummer(onr)) {
-            throw new BadRowException("onderwijsnummer " + Elfproef.masker(onr) + " fails the 11-proef for onderwijsnummers");
+            throw new BadRowException("onderwijsnummer " + Elfproef.masker(onr) + " voldoet niet aan de 11-proef voor onderwijsnummers");
         }
         LocalDate geboortedatum = date("geboortedatum", true);
         if (geboortedatum.isAfter(LocalDate.now())) {
-            throw new BadRowException(column("geboortedatum") + " lies in the future");
+            throw new BadRowException(column("geboortedatum") + " ligt in de toekomst");
         }
         return new KindIdentiteit(bsn, onr, geboortedatum, atMost("achternaam", KindIdentiteit.MAX_NAAM, false),
                 atMost("voorvoegsel", KindIdentiteit.MAX_VOORVOEGSEL, false),

@@ -46,26 +46,26 @@ public class VerzuimCsvReader implements SourceReader {
                 LocalDate begindatum = v.date("begindatum", true);
                 LocalDate einddatum = v.date("einddatum", false);
                 if (einddatum != null && einddatum.isBefore(begindatum)) {
-                    throw new RowValues.BadRowException("einddatum lies before begindatum");
+                    throw new RowValues.BadRowException("einddatum is eerder dan begindatum");
                 }
                 String reden = v.optional("vermoedelijkeReden");
                 if (reden != null && reden.length() > 200) {
-                    throw new RowValues.BadRowException("vermoedelijke_reden is longer than 200 characters");
+                    throw new RowValues.BadRowException("vermoedelijke_reden is langer dan 200 tekens");
                 }
                 LocalDateTime laatsteMutatie = v.dateTime("laatsteMutatie");
                 if (laatsteMutatie.toLocalDate().isAfter(LocalDate.now().plusDays(1))) {
                     // the newest version wins: one from the future would hide every real later one
                     throw new RowValues.BadRowException(v.column("laatsteMutatie") + " '"
-                            + v.required("laatsteMutatie") + "' lies in the future");
+                            + v.required("laatsteMutatie") + "' ligt in de toekomst");
                 }
                 sink.verzuimmelding(kind, new Verzuimmelding(
                         v.atMost("meldingsnummer", MAX_MELDINGSNUMMER, true),
                         laatsteMutatie,
                         v.oneOf("status", STATUSSEN),
                         v.code("verzuimsoort", verzuimsoorten, true),
-                        v.matching("brin", "[0-9]{2}[A-Z]{2}", true, "4 characters, 2 digits and 2 capitals"),
-                        defaultVestiging(v.matching("vestiging", "[0-9]{2}", false, "2 digits")),
-                        v.matching("gemeentecode", "[0-9]{4}", true, "4 digits"),
+                        v.matching("brin", "[0-9]{2}[A-Z]{2}", true, "4 tekens: 2 cijfers en 2 hoofdletters"),
+                        defaultVestiging(v.matching("vestiging", "[0-9]{2}", false, "2 cijfers")),
+                        v.matching("gemeentecode", "[0-9]{4}", true, "4 cijfers"),
                         begindatum, einddatum,
                         v.nonNegativeNumber("uren"),
                         reden,

@@ -8,6 +8,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import nl.kindplan.hub.ingest.xml.SecureXml;
+
 /**
  * The text of the wanted direct children of one element, read up to that element's end tag.
  * Deeper elements are passed over, so a {@code toevoegingen} block cannot smuggle in a {@code bsn}.
@@ -58,6 +60,6 @@ final class DirectChildren {
                 }
             }
         }
-        throw new XMLStreamException("the document ends inside an element", xml.getLocation());
+        throw new SecureXml.Weigering("het document houdt op midden in een element", xml.getLocation());
     }
 }

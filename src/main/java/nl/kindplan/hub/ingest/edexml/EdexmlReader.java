@@ -80,7 +80,7 @@ public final class EdexmlReader implements SourceReader {
             if (e.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
                 throw io; // the stream failed, not the file: it may be read again
             }
-            throw new UnreadableFileException("not well-formed EDEXML" + SecureXml.describe(e), e);
+            throw new UnreadableFileException("EDEXML afgekeurd" + SecureXml.describe(e), e);
         }
     }
 
@@ -95,18 +95,18 @@ public final class EdexmlReader implements SourceReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String naam = xml.getLocalName();
                 if (pad.isEmpty() && !(ROOT.equals(naam) && inNoNamespace(xml))) {
-                    throw new UnreadableFileException("not EDEXML: the root element is " + xml.getName()
-                            + ", expected " + ROOT + " without a namespace");
+                    throw new UnreadableFileException("geen EDEXML: het hoofdelement is " + xml.getName()
+                            + ", verwacht is " + ROOT + " zonder namespace");
                 }
                 if (pad.size() == 1 && SCHOOL.equals(naam) && inNoNamespace(xml)) {
                     if (school != null) {
-                        throw new UnreadableFileException("more than one school element");
+                        throw new UnreadableFileException("meer dan één element school");
                     }
                     school = school(DirectChildren.read(xml, schoolElementen));
                 } else if (pad.size() == 2 && LEERLING.equals(naam) && inNoNamespace(xml)
                         && LEERLINGEN.equals(pad.peek())) {
                     if (school == null) {
-                        throw new UnreadableFileException("leerlingen before the school element");
+                        throw new UnreadableFileException("het element leerlingen staat voor het element school");
                     }
                     aantalLeerlingen++;
                     leerling(xml, fileName, school, sink, gelist);
@@ -118,11 +118,11 @@ public final class EdexmlReader implements SourceReader {
             }
         }
         if (school == null) {
-            throw new UnreadableFileException("no school element");
+            throw new UnreadableFileException("het element school ontbreekt");
         }
         if (aantalLeerlingen == 0) {
             // EDEXML requires at least one leerling; an empty list must not end all of the school's enrolments
-            throw new UnreadableFileException("no leerling in leerlingen");
+            throw new UnreadableFileException("het element leerlingen bevat geen enkele leerling");
         }
         sink.snapshot(Registratie.Bron.EDEXML, IngestSink.SnapshotScope.SCHOOL,
                 Set.of(Mappings.schoolKey(school.brin(), school.vestiging())), gelist, school.peildatum());
@@ -139,7 +139,7 @@ public final class EdexmlReader implements SourceReader {
         if (!uitkomst.goed()) {
             sink.rowError(regel, String.join("; ", uitkomst.fouten()));
         } else if (!nieuw) {
-            sink.rowError(regel, "the same enrolment is already listed earlier in the file (" + masker(uitkomst) + ")");
+            sink.rowError(regel, "dezelfde inschrijving staat al eerder in het bestand (" + masker(uitkomst) + ")");
         } else {
             sink.registratie(uitkomst.kind(), uitkomst.registratie());
         }
@@ -148,23 +148,23 @@ public final class EdexmlReader implements SourceReader {
     private School school(Map<String, String> velden) throws UnreadableFileException {
         String brin = mapper.waarde(velden, "brin");
         if (brin == null || !BRIN.matcher(brin).matches()) {
-            throw new UnreadableFileException(brin == null ? "school without brincode"
-                    : "brincode '" + brin + "' is not of the form 99XX");
+            throw new UnreadableFileException(brin == null ? "school zonder brincode"
+                    : "brincode '" + brin + "' heeft niet de vorm 99XX (2 cijfers en 2 hoofdletters)");
         }
         String vestiging = mapper.waarde(velden, "vestiging");
         if (vestiging == null) {
             vestiging = "00"; // the XSD: 00 means the same as absent
         } else if (!VESTIGING.matcher(vestiging).matches()) {
-            throw new UnreadableFileException("dependancecode '" + vestiging + "' is not two digits");
+            throw new UnreadableFileException("dependancecode '" + vestiging + "' bestaat niet uit 2 cijfers");
         }
         String peildatum = mapper.waarde(velden, "peildatum");
         if (peildatum == null) {
-            throw new UnreadableFileException("school without peildatum: the snapshot needs its date");
+            throw new UnreadableFileException("school zonder peildatum: de stand van de leerlingen heeft een datum nodig");
         }
         try {
             return new School(brin, vestiging, LocalDate.parse(peildatum, mapping.dateFormatter()));
         } catch (DateTimeParseException e) {
-            throw new UnreadableFileException("peildatum '" + peildatum + "' is not a valid date", e);
+            throw new UnreadableFileException("peildatum '" + peildatum + "' is geen geldige datum", e);
         }
     }
 

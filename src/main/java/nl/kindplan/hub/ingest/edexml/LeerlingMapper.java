@@ -40,19 +40,19 @@ final class LeerlingMapper {
         String bsn = waarde(velden, "bsn");
         String onderwijsnummer = waarde(velden, "onderwijsnummer");
         if (bsn == null && onderwijsnummer == null) {
-            fouten.add("leerling without bsn or onderwijsnummer");
+            fouten.add("leerling zonder bsn of onderwijsnummer");
         }
         if (bsn != null && !Elfproef.isBsn(bsn)) {
-            fouten.add("bsn " + Elfproef.masker(bsn) + " fails the 11-proef");
+            fouten.add("bsn " + Elfproef.masker(bsn) + " voldoet niet aan de 11-proef");
             bsn = null;
         }
         if (onderwijsnummer != null && !Elfproef.isOnderwijsnummer(onderwijsnummer)) {
-            fouten.add("onderwijsnummer " + Elfproef.masker(onderwijsnummer) + " fails the 11-proef for onderwijsnummers");
+            fouten.add("onderwijsnummer " + Elfproef.masker(onderwijsnummer) + " voldoet niet aan de 11-proef voor onderwijsnummers");
             onderwijsnummer = null;
         }
         LocalDate geboortedatum = datum(velden, "geboortedatum", true, false, fouten);
         if (geboortedatum != null && geboortedatum.isAfter(LocalDate.now())) {
-            fouten.add(mapping.namesOf("geboortedatum").get(0) + " lies in the future");
+            fouten.add(mapping.namesOf("geboortedatum").get(0) + " ligt in de toekomst");
         }
         String achternaam = naam(velden, "achternaam", KindIdentiteit.MAX_NAAM, fouten);
         String voorvoegsel = naam(velden, "voorvoegsel", KindIdentiteit.MAX_VOORVOEGSEL, fouten);
@@ -60,7 +60,7 @@ final class LeerlingMapper {
         LocalDate instroom = datum(velden, "begindatum", true, true, fouten);
         LocalDate uitstroom = datum(velden, "einddatum", false, true, fouten);
         if (instroom != null && uitstroom != null && uitstroom.isBefore(instroom)) {
-            fouten.add("uitstroomdatum " + uitstroom + " lies before instroomdatum " + instroom);
+            fouten.add("uitstroomdatum " + uitstroom + " is eerder dan instroomdatum " + instroom);
         }
 
         String nummer = bsn != null ? bsn : onderwijsnummer;
@@ -91,7 +91,7 @@ final class LeerlingMapper {
     private String naam(Map<String, String> velden, String veld, int max, List<String> fouten) {
         String naam = waarde(velden, veld);
         if (naam != null && naam.length() > max) {
-            fouten.add(mapping.namesOf(veld).get(0) + " is longer than " + max + " characters");
+            fouten.add(mapping.namesOf(veld).get(0) + " is langer dan " + max + " tekens");
             return null;
         }
         return naam;
@@ -107,7 +107,7 @@ final class LeerlingMapper {
         String naam = mapping.namesOf(veld).get(0);
         if (tekst == null) {
             if (verplicht) {
-                fouten.add(naam + " is missing");
+                fouten.add(naam + " ontbreekt");
             }
             return null;
         }
@@ -115,7 +115,7 @@ final class LeerlingMapper {
             return LocalDate.parse(tekst, dates);
         } catch (DateTimeParseException e) {
             // a birth date is personal data, so only the other dates are echoed
-            fouten.add(naam + (toonWaarde ? " '" + kort(tekst) + "'" : "") + " is not a valid date");
+            fouten.add(naam + (toonWaarde ? " '" + kort(tekst) + "'" : "") + " is geen geldige datum");
             return null;
         }
     }

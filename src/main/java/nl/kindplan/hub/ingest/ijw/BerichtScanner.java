@@ -74,11 +74,11 @@ final class BerichtScanner {
                 long regel = xml.getLocation().getLineNumber();
                 if (!soort.isIjwNamespace(xml.getNamespaceURI())) {
                     throw new UnreadableFileException(soort.naam() + ": element {" + xml.getNamespaceURI() + "}"
-                            + xml.getLocalName() + " at line " + regel + " is not of iJw 3.2 " + soort.naam());
+                            + xml.getLocalName() + " op regel " + regel + " hoort niet bij iJw 3.2 " + soort.naam());
                 }
                 if (tekst != null) {
-                    throw new UnreadableFileException(soort.naam() + ": " + leesPad + " at line " + tekstRegel
-                            + " holds elements where a value is expected");
+                    throw new UnreadableFileException(soort.naam() + ": " + leesPad + " op regel " + tekstRegel
+                            + " bevat elementen waar een waarde verwacht wordt");
                 }
                 String pad = stapel.isEmpty() ? xml.getLocalName() : stapel.peek() + "/" + xml.getLocalName();
                 stapel.push(pad);
@@ -103,8 +103,8 @@ final class BerichtScanner {
                 if (tekst != null) {
                     tekst.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                     if (tekst.length() > MAX_TEKST) {
-                        throw new UnreadableFileException(soort.naam() + ": " + leesPad + " at line " + tekstRegel
-                                + " is longer than " + MAX_TEKST + " characters");
+                        throw new UnreadableFileException(soort.naam() + ": " + leesPad + " op regel " + tekstRegel
+                                + " is langer dan " + MAX_TEKST + " tekens");
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -115,8 +115,8 @@ final class BerichtScanner {
                     Map<String, Waarde> doel = product == null ? waarden : product.waarden();
                     Waarde eerder = doel.put(leesPad, new Waarde(tekst.toString().trim(), tekstRegel));
                     if (eerder != null) {
-                        throw new UnreadableFileException(soort.naam() + ": " + leesPad + " occurs twice (lines "
-                                + eerder.regel() + " and " + tekstRegel + ")");
+                        throw new UnreadableFileException(soort.naam() + ": " + leesPad + " komt twee keer voor (regels "
+                                + eerder.regel() + " en " + tekstRegel + ")");
                     }
                     tekst = null;
                     leesPad = null;
@@ -141,17 +141,17 @@ final class BerichtScanner {
                 event = xml.next();
             } catch (XMLStreamException e) {
                 // The parser refuses a second root element itself; say what that means here.
-                throw new UnreadableFileException("after the message: a file holds exactly one message ("
+                throw new UnreadableFileException("na het bericht: een bestand bevat precies één bericht ("
                         + IjwReader.xmlFout(e) + ")", e);
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                throw new UnreadableFileException("a second element " + xml.getLocalName() + " at line "
-                        + xml.getLocation().getLineNumber() + " follows the message: a file holds exactly one message");
+                throw new UnreadableFileException("na het bericht volgt op regel " + xml.getLocation().getLineNumber()
+                        + " nog een element " + xml.getLocalName() + ": een bestand bevat precies één bericht");
             }
             if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
                     && !xml.isWhiteSpace()) {
-                throw new UnreadableFileException("text at line " + xml.getLocation().getLineNumber()
-                        + " follows the message: a file holds exactly one message");
+                throw new UnreadableFileException("na het bericht volgt op regel " + xml.getLocation().getLineNumber()
+                        + " nog tekst: een bestand bevat precies één bericht");
             }
         }
     }

@@ -29,11 +29,11 @@ final class ClientGegevens {
         String bsn = client.tekst(BSN, VERPLICHT);
         if (!Elfproef.isBsn(bsn)) {
             throw new UnreadableFileException(client.context() + ": Bsn " + Elfproef.masker(bsn)
-                    + " is not a BSN (9 digits passing the 11-proef)");
+                    + " is geen geldig BSN (9 cijfers die aan de 11-proef voldoen)");
         }
         LocalDate geboortedatum = client.datum(GEBOORTEDATUM, VERPLICHT);
         if (geboortedatum.isAfter(LocalDate.now())) {
-            throw new UnreadableFileException(client.context() + ": Geboortedatum lies in the future");
+            throw new UnreadableFileException(client.context() + ": Geboortedatum ligt in de toekomst");
         }
         return new KindIdentiteit(bsn, null, geboortedatum, naam(client, ACHTERNAAM, "Achternaam", KindIdentiteit.MAX_NAAM),
                 naam(client, VOORVOEGSEL, "Voorvoegsel", KindIdentiteit.MAX_VOORVOEGSEL),
@@ -44,8 +44,8 @@ final class ClientGegevens {
     private static String naam(Waarden client, String veld, String element, int max) throws UnreadableFileException {
         String naam = client.tekst(veld, OPTIONEEL);
         if (naam != null && naam.length() > max) {
-            throw new UnreadableFileException(client.context() + ": " + element + " is longer than " + max
-                    + " characters");
+            throw new UnreadableFileException(client.context() + ": " + element + " is langer dan " + max
+                    + " tekens");
         }
         return naam;
     }

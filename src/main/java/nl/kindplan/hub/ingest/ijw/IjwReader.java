@@ -59,21 +59,21 @@ public final class IjwReader implements SourceReader {
             Waarden bericht = new Waarden(soort.naam() + " Header", false, gescand.waarden(), gescand.elementen(),
                     velden::paden, velden);
             if (soort.berichttype().isEmpty()) {
-                sink.note(soort.naam() + " " + identificatie(bericht) + " from " + fileName
-                        + ": iJw message type not read by the hub, skipped");
+                sink.note(soort.naam() + " " + identificatie(bericht) + " uit " + fileName
+                        + ": dit iJw-berichttype leest de hub niet, overgeslagen");
                 return;
             }
             Kop kop = Kop.lees(soort.berichttype().get(), bericht);
             KindIdentiteit kind = ClientGegevens.lees(bericht.als(soort.naam() + " Client", true));
             List<JeugdhulpRegel> regels = new ArrayList<>();
             for (BerichtScanner.Product product : gescand.producten()) {
-                Waarden p = new Waarden(soort.naam() + " " + product.element() + " at line " + product.regel(), false,
+                Waarden p = new Waarden(soort.naam() + " " + product.element() + " op regel " + product.regel(), false,
                         product.waarden(), product.elementen(), v -> velden.paden(soort.mappingSleutel(), v), velden);
                 regels.add(productRegels.regel(kop, p, new Herkomst(fileName, product.regel())));
             }
             if (regels.isEmpty()) {
                 throw new UnreadableFileException(soort.naam() + " " + kop.identificatie()
-                        + ": the message holds no product lines (" + String.join(", ", productElementen(kop.type())) + ")");
+                        + ": het bericht bevat geen productregels (" + String.join(", ", productElementen(kop.type())) + ")");
             }
             sink.jeugdhulpBericht(kind, List.copyOf(regels));
         } catch (XMLStreamException e) {
@@ -86,7 +86,7 @@ public final class IjwReader implements SourceReader {
 
     /** The parser's reason on one line, with its line and column. */
     static String xmlFout(XMLStreamException e) {
-        return "XML not accepted" + SecureXml.describe(e);
+        return "XML afgekeurd" + SecureXml.describe(e);
     }
 
     /** Moves to the root element's start tag. */
@@ -97,7 +97,7 @@ public final class IjwReader implements SourceReader {
                 return xml.getName();
             }
         }
-        throw new UnreadableFileException("the file holds no XML element");
+        throw new UnreadableFileException("het bestand bevat geen XML-element");
     }
 
     private BerichtScanner scanner(IjwSoort soort) {
@@ -116,7 +116,7 @@ public final class IjwReader implements SourceReader {
     /** The message's identificatie for a note: as given, since a skipped message is not checked. */
     private static String identificatie(Waarden bericht) {
         String id = bericht.ongecontroleerd(Kop.IDENTIFICATIE);
-        return id == null || id.isEmpty() ? "(no identificatie)" : id;
+        return id == null || id.isEmpty() ? "(geen identificatie)" : id;
     }
 
     /** Closes the StAX reader (not the stream: that is the caller's) without losing an earlier error. */

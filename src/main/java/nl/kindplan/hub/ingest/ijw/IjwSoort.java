@@ -29,15 +29,15 @@ record IjwSoort(String naam, String namespace, Optional<Berichttype> berichttype
         String ns = namespace == null ? "" : namespace;
         Matcher m = IJW_NAMESPACE.matcher(ns);
         if (!m.matches()) {
-            throw new UnreadableFileException("not an iJw 3.2 message: the root element is {" + ns + "}" + localName);
+            throw new UnreadableFileException("geen iJw 3.2-bericht: het hoofdelement is {" + ns + "}" + localName);
         }
         if (!VERSIE.equals(m.group(1))) {
-            throw new UnreadableFileException("iJw version " + m.group(1) + " is not read by the hub, only iJw 3.2 ("
-                    + "root namespace " + ns + ")");
+            throw new UnreadableFileException("iJw-versie " + m.group(1) + " leest de hub niet, alleen iJw 3.2 ("
+                    + "namespace van het hoofdelement: " + ns + ")");
         }
         if (!ROOT.equals(localName)) {
-            throw new UnreadableFileException("not an iJw message: the root element is " + localName
-                    + " instead of " + ROOT);
+            throw new UnreadableFileException("geen iJw-bericht: het hoofdelement is " + localName
+                    + " in plaats van " + ROOT);
         }
         String naam = m.group(2).toUpperCase(Locale.ROOT);
         return new IjwSoort(naam, ns, gelezenType(naam));

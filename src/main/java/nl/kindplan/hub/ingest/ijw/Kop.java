@@ -34,12 +34,12 @@ record Kop(Berichttype type, String identificatie, LocalDate dagtekening, String
     static Kop lees(Berichttype type, Waarden header) throws UnreadableFileException {
         String code = header.tekst(BERICHT_CODE, VERPLICHT);
         if (!String.valueOf(type.berichtCode()).equals(code)) {
-            throw new UnreadableFileException(header.context() + ": BerichtCode " + code + " is not that of "
-                    + type + " (" + type.berichtCode() + ")");
+            throw new UnreadableFileException(header.context() + ": BerichtCode " + code + " hoort niet bij "
+                    + type + " (verwacht " + type.berichtCode() + ")");
         }
         versie(header, BERICHT_VERSIE, "BerichtVersie", "3");
         versie(header, BERICHT_SUBVERSIE, "BerichtSubversie", "2");
-        String id = header.patroon(IDENTIFICATIE, VERPLICHT, IDENTIFICATIE_VORM, "an identificatie of 1 to 12 characters");
+        String id = header.patroon(IDENTIFICATIE, VERPLICHT, IDENTIFICATIE_VORM, "geldige identificatie (1 tot 12 tekens)");
         LocalDate dagtekening = header.datum(DAGTEKENING, VERPLICHT);
         String afzender = header.tekst(AFZENDER, VERPLICHT);
         String ontvanger = header.tekst(ONTVANGER, VERPLICHT);
@@ -49,8 +49,8 @@ record Kop(Berichttype type, String identificatie, LocalDate dagtekening, String
         if (AGB.matcher(afzender).matches() && GEMEENTE.matcher(ontvanger).matches()) {
             return new Kop(type, id, dagtekening, ontvanger, afzender);
         }
-        throw new UnreadableFileException(header.context() + ": Afzender '" + afzender + "' and Ontvanger '" + ontvanger
-                + "' are not one 4-digit gemeentecode and one 8-digit AGB code");
+        throw new UnreadableFileException(header.context() + ": Afzender '" + afzender + "' en Ontvanger '" + ontvanger
+                + "' zijn niet een gemeentecode van 4 cijfers en een AGB-code van 8 cijfers");
     }
 
     /** BerichtVersie/BerichtSubversie, when there, must be those of iJw 3.2. */
@@ -59,7 +59,7 @@ record Kop(Berichttype type, String identificatie, LocalDate dagtekening, String
         String waarde = header.tekst(veld, OPTIONEEL);
         if (waarde != null && !waarde.equals(verwacht)) {
             throw new UnreadableFileException(header.context() + ": " + element + " " + waarde
-                    + " is not that of iJw 3.2 (" + verwacht + ")");
+                    + " hoort niet bij iJw 3.2 (verwacht " + verwacht + ")");
         }
     }
 }

@@ -50,7 +50,7 @@ final class ProductRegels {
     // Value spaces of the basisschema's LDT_ types.
     private static final Pattern NUMMER = Pattern.compile("[0-9]{1,9}");
     private static final Pattern REFERENTIE = Pattern.compile(".{1,36}");
-    private static final String REFERENTIE_VORM = "a reference of at most 36 characters (LDT_Referentie)";
+    private static final String REFERENTIE_VORM = "geldige referentie (hoogstens 36 tekens, LDT_Referentie)";
     private static final Pattern PRODUCTCODE_VORM = Pattern.compile(".{1,5}");
     private static final Pattern REDEN_WIJZIGING_CODE = Pattern.compile("0[1-9]|1[0-4]");
     private static final Pattern STATUS = Pattern.compile("[1239]");
@@ -71,7 +71,7 @@ final class ProductRegels {
 
     JeugdhulpRegel regel(Kop kop, Waarden p, Herkomst herkomst) throws UnreadableFileException {
         String categorie = p.code(PRODUCTCATEGORIE, IN_OUDER, productcategorie);
-        String code = p.patroon(PRODUCTCODE, OPTIONEEL, PRODUCTCODE_VORM, "a product code of 1 to 5 characters");
+        String code = p.patroon(PRODUCTCODE, OPTIONEEL, PRODUCTCODE_VORM, "geldige productcode (1 tot 5 tekens)");
         return switch (kop.type()) {
             case JW315 -> new JeugdhulpRegel(kop.type(), kop.identificatie(), kop.dagtekening(), kop.gemeentecode(),
                     kop.aanbieder(),
@@ -83,24 +83,24 @@ final class ProductRegels {
             case JW301 -> new JeugdhulpRegel(kop.type(), kop.identificatie(), kop.dagtekening(), kop.gemeentecode(),
                     kop.aanbieder(),
                     p.patroon(REFERENTIE_AANBIEDER, OPTIONEEL, REFERENTIE, REFERENTIE_VORM),
-                    p.patroon(TOEWIJZING_NUMMER, VERPLICHT, NUMMER, "a number of 1 to 9 digits"),
+                    p.patroon(TOEWIJZING_NUMMER, VERPLICHT, NUMMER, "geldig nummer (1 tot 9 cijfers)"),
                     categorie, code, null,
                     p.datum(TOEWIJZINGSDATUM, VERPLICHT), p.datum(INGANGSDATUM, VERPLICHT), null,
                     p.datum(EINDDATUM, OPTIONEEL),
-                    p.patroon(REDEN_WIJZIGING, OPTIONEEL, REDEN_WIJZIGING_CODE, "a RedenWijziging (01-14)"),
+                    p.patroon(REDEN_WIJZIGING, OPTIONEEL, REDEN_WIJZIGING_CODE, "geldige RedenWijziging (01 tot en met 14)"),
                     null, null, herkomst);
             case JW305 -> new JeugdhulpRegel(kop.type(), kop.identificatie(), kop.dagtekening(), kop.gemeentecode(),
                     kop.aanbieder(), null,
-                    p.patroon(TOEWIJZING_NUMMER, OPTIONEEL, NUMMER, "a number of 1 to 9 digits"),
+                    p.patroon(TOEWIJZING_NUMMER, OPTIONEEL, NUMMER, "geldig nummer (1 tot 9 cijfers)"),
                     categorie, code, null, null, null, p.datum(BEGINDATUM, VERPLICHT), null, null, null,
-                    p.patroon(STATUS_AANLEVERING, VERPLICHT, STATUS, "a StatusAanlevering (1, 2, 3 or 9)"),
+                    p.patroon(STATUS_AANLEVERING, VERPLICHT, STATUS, "geldige StatusAanlevering (1, 2, 3 of 9)"),
                     herkomst);
             case JW307 -> new JeugdhulpRegel(kop.type(), kop.identificatie(), kop.dagtekening(), kop.gemeentecode(),
                     kop.aanbieder(), null,
-                    p.patroon(TOEWIJZING_NUMMER, OPTIONEEL, NUMMER, "a number of 1 to 9 digits"),
+                    p.patroon(TOEWIJZING_NUMMER, OPTIONEEL, NUMMER, "geldig nummer (1 tot 9 cijfers)"),
                     categorie, code, null, null, null, p.datum(BEGINDATUM, VERPLICHT), p.datum(EINDDATUM, VERPLICHT),
                     null, p.code(REDEN_BEEINDIGING, VERPLICHT, redenBeeindiging),
-                    p.patroon(STATUS_AANLEVERING, VERPLICHT, STATUS, "a StatusAanlevering (1, 2, 3 or 9)"),
+                    p.patroon(STATUS_AANLEVERING, VERPLICHT, STATUS, "geldige StatusAanlevering (1, 2, 3 of 9)"),
                     herkomst);
         };
     }

@@ -46,7 +46,7 @@ final class Waarden {
     }
 
     /**
-     * @param context     how reasons name this part, e.g. {@code JW305 StartProduct at line 24}
+     * @param context     how reasons name this part, e.g. {@code JW305 StartProduct op regel 24}
      * @param persoonlijk whether values are personal data and must never appear in a reason
      * @param waarden     path → value of every wanted leaf element that was there
      * @param elementen   paths of the (parent) elements that were there
@@ -83,7 +83,7 @@ final class Waarden {
             return null;
         }
         if (!patroon.matcher(g.waarde.tekst()).matches()) {
-            throw fout(g, toon(g) + "is not " + omschrijving);
+            throw fout(g, toon(g) + "is geen " + omschrijving);
         }
         return g.waarde.tekst();
     }
@@ -97,7 +97,7 @@ final class Waarden {
         try {
             return LocalDate.parse(g.waarde.tekst(), velden.datum());
         } catch (DateTimeParseException e) {
-            throw new UnreadableFileException(melding(g, toon(g) + "is not a valid date (" + velden.datumPatroon() + ")"), e);
+            throw new UnreadableFileException(melding(g, toon(g) + "is geen geldige datum (formaat " + velden.datumPatroon() + ")"), e);
         }
     }
 
@@ -109,7 +109,7 @@ final class Waarden {
         }
         return tabel.resolve(g.waarde.tekst())
                 .map(CodeTable.Code::code)
-                .orElseThrow(() -> fout(g, toon(g) + "is not in code table " + tabel.naam()));
+                .orElseThrow(() -> fout(g, toon(g) + "is geen bekende code (codetabel " + tabel.naam() + ")"));
     }
 
     /** The text as given, unchecked, or null: only for a note about a message that is not read. */
@@ -133,20 +133,20 @@ final class Waarden {
             if (w != null) {
                 Gevonden g = new Gevonden(pad, w);
                 if (w.tekst().isEmpty()) {
-                    throw fout(g, "is empty");
+                    throw fout(g, "is leeg");
                 }
                 return g;
             }
         }
         if (eis == Eis.VERPLICHT) {
-            throw new UnreadableFileException(context + ": required element " + kandidaten.get(0) + " is missing");
+            throw new UnreadableFileException(context + ": het verplichte element " + kandidaten.get(0) + " ontbreekt");
         }
         if (eis == Eis.IN_OUDER) {
             for (String pad : kandidaten) {
                 int slash = pad.lastIndexOf('/');
                 if (slash > 0 && elementen.contains(pad.substring(0, slash))) {
                     throw new UnreadableFileException(context + ": " + pad.substring(0, slash)
-                            + " lacks its required element " + pad.substring(slash + 1));
+                            + " mist het verplichte element " + pad.substring(slash + 1));
                 }
             }
         }
@@ -166,6 +166,6 @@ final class Waarden {
     }
 
     private String melding(Gevonden g, String wat) {
-        return context + ": " + g.pad + " at line " + g.waarde.regel() + " " + wat;
+        return context + ": " + g.pad + " op regel " + g.waarde.regel() + " " + wat;
     }
 }

@@ -92,13 +92,13 @@ class InschrijvingenCsvReaderTest {
         assertThat(sink.registraties).extracting(i -> i.registratie().regelId()).containsExactly("R10");
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden).satisfiesExactly(
                 r -> assertThat(r).contains("onderwijssoort").contains("HBO"),
-                r -> assertThat(r).contains("brin is required"),
+                r -> assertThat(r).contains("brin ontbreekt (verplicht veld)"),
                 r -> assertThat(r).contains("mutatie").contains("VERSCHOVEN"),
-                r -> assertThat(r).contains("einddatum lies before begindatum"),
+                r -> assertThat(r).contains("einddatum is eerder dan begindatum"),
                 r -> assertThat(r).contains("reden").contains("WEG"),
                 r -> assertThat(r).contains("vrijstelling").contains("'7'"),
-                r -> assertThat(r).contains("bsn or onderwijsnummer is required"),
-                r -> assertThat(r).contains("geboortedatum").contains("future"));
+                r -> assertThat(r).contains("bsn of onderwijsnummer ontbreekt"),
+                r -> assertThat(r).contains("geboortedatum").contains("toekomst"));
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::regel).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 

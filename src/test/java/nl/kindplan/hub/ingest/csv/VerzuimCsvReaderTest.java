@@ -93,13 +93,13 @@ class VerzuimCsvReaderTest {
                 .containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden).satisfiesExactly(
                 r -> assertThat(r).contains("bsn").contains("11-proef").doesNotContain("123456789"),
-                r -> assertThat(r).contains("begindatum").contains("2027-06-31").contains("not a valid date"),
+                r -> assertThat(r).contains("begindatum").contains("2027-06-31").contains("is geen geldige datum"),
                 r -> assertThat(r).contains("verzuimsoort").contains("XYZ"),
                 r -> assertThat(r).contains("begindatum").contains("01-09-2026"),
                 r -> assertThat(r).contains("11-proef"),
                 r -> assertThat(r).contains("brin"),
-                r -> assertThat(r).contains("uren").contains("negative"),
-                r -> assertThat(r).contains("meldingsnummer is required"));
+                r -> assertThat(r).contains("uren").contains("negatief"),
+                r -> assertThat(r).contains("meldingsnummer ontbreekt (verplicht veld)"));
     }
 
     @Test
@@ -122,8 +122,8 @@ class VerzuimCsvReaderTest {
 
     @Test
     void anEmptyFileIsUnreadable() {
-        assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableFileException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> read("\n\n")).isInstanceOf(UnreadableFileException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableFileException.class).hasMessageContaining("het bestand is leeg");
+        assertThatThrownBy(() -> read("\n\n")).isInstanceOf(UnreadableFileException.class).hasMessageContaining("het bestand is leeg");
     }
 
     @Test
@@ -137,7 +137,7 @@ class VerzuimCsvReaderTest {
         assertThat(sink.meldingen).extracting(Verzuimmelding::meldingsnummer).containsExactly("M-30");
         assertThat(sink.rowErrors).singleElement().satisfies(e -> {
             assertThat(e.regel()).isEqualTo(3);
-            assertThat(e.reden()).contains("not valid UTF-8").contains("achternaam").doesNotContain("ller");
+            assertThat(e.reden()).contains("geen geldige UTF-8").contains("in kolom achternaam").doesNotContain("ller");
         });
     }
 
@@ -160,7 +160,7 @@ class VerzuimCsvReaderTest {
         assertThat(sink.meldingen).extracting(Verzuimmelding::meldingsnummer).containsExactly("M-40");
         assertThat(sink.meldingen.get(0).herkomst().regel()).isEqualTo(3);
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::regel).containsExactly(7L);
-        assertThat(sink.notes).containsExactly("3 empty row(s) skipped: lines 4, 5, 6");
+        assertThat(sink.notes).containsExactly("3 lege regel(s) overgeslagen: regels 4, 5, 6");
     }
 
     @Test
@@ -168,7 +168,7 @@ class VerzuimCsvReaderTest {
         RecordingSink sink = read(HEADER + "\n");
 
         assertThat(sink.meldingen).isEmpty();
-        assertThat(sink.notes).containsExactly("the file holds no data rows, only its header");
+        assertThat(sink.notes).containsExactly("het bestand bevat geen gegevens, alleen de kopregel");
     }
 
     @Test
@@ -176,7 +176,7 @@ class VerzuimCsvReaderTest {
         String csv = HEADER + "\n" + row("M-50", TestBsn.bsn(), "V3", "2026-09-01") + "\n"
                 + row("M-51", TestBsn.bsn(), "V3", "2026-09-01") + "\"ziek, sinds";
         assertThatThrownBy(() -> read(csv)).isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("line 3: a quoted value is not closed before the end of the file");
+                .hasMessageStartingWith("regel 3: een waarde tussen aanhalingstekens wordt voor het einde van het bestand niet afgesloten");
     }
 
     @Test
@@ -189,9 +189,9 @@ class VerzuimCsvReaderTest {
 
         assertThat(sink.meldingen).isEmpty();
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden).containsExactly(
-                "achternaam is longer than 200 characters",
-                "geboortedatum is not a valid date (yyyy-MM-dd)",
-                "geboortedatum lies in the future");
+                "achternaam is langer dan 200 tekens",
+                "geboortedatum is geen geldige datum (formaat yyyy-MM-dd)",
+                "geboortedatum ligt in de toekomst");
     }
 
     @Test
@@ -201,7 +201,7 @@ class VerzuimCsvReaderTest {
 
         assertThat(sink.meldingen).isEmpty();
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden)
-                .containsExactly("laatste_mutatie '2099-01-01T08:00:00' lies in the future");
+                .containsExactly("laatste_mutatie '2099-01-01T08:00:00' ligt in de toekomst");
     }
 
     private static String row(String nummer, String bsn, String soort, String begindatum) {

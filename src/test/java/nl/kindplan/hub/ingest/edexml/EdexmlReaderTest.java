@@ -110,15 +110,15 @@ class EdexmlReaderTest {
         Map<Long, String> fouten = sink.rowErrors.stream()
                 .collect(Collectors.toMap(RecordingSink.RowError::regel, RecordingSink.RowError::reden));
         assertThat(fouten).hasSize(9);
-        assertThat(fout(fouten, "zonder-nummer")).contains("without bsn or onderwijsnummer");
+        assertThat(fout(fouten, "zonder-nummer")).contains("zonder bsn of onderwijsnummer");
         assertThat(fout(fouten, "bsn-fout")).contains("bsn").contains("11-proef").contains("***334");
         assertThat(fout(fouten, "onderwijsnummer-fout")).contains("onderwijsnummer").contains("11-proef");
-        assertThat(fout(fouten, "zonder-geboortedatum")).contains("geboortedatum is missing");
-        assertThat(fout(fouten, "zonder-instroom")).contains("instroomdatum is missing");
-        assertThat(fout(fouten, "onmogelijke-datum")).contains("instroomdatum '2023-02-30' is not a valid date");
-        assertThat(fout(fouten, "onmogelijke-geboortedatum")).contains("geboortedatum is not a valid date");
-        assertThat(fout(fouten, "uitstroom-voor-instroom")).contains("uitstroomdatum 2019-08-18 lies before");
-        assertThat(fout(fouten, "dubbel")).contains("already listed earlier");
+        assertThat(fout(fouten, "zonder-geboortedatum")).contains("geboortedatum ontbreekt");
+        assertThat(fout(fouten, "zonder-instroom")).contains("instroomdatum ontbreekt");
+        assertThat(fout(fouten, "onmogelijke-datum")).contains("instroomdatum '2023-02-30' is geen geldige datum");
+        assertThat(fout(fouten, "onmogelijke-geboortedatum")).contains("geboortedatum is geen geldige datum");
+        assertThat(fout(fouten, "uitstroom-voor-instroom")).contains("uitstroomdatum 2019-08-18 is eerder dan instroomdatum");
+        assertThat(fout(fouten, "dubbel")).contains("staat al eerder in het bestand");
     }
 
     @Test
@@ -153,7 +153,7 @@ class EdexmlReaderTest {
         // the bsn inside a toevoegingen block of "zonder-nummer" is not the pupil's
         assertThat(sink.registraties).noneMatch(r -> "555666773".equals(r.kind().bsn()));
         long regel = lineOf("school-fouten.xml", "key=\"zonder-nummer\"");
-        assertThat(sink.rowErrors).anyMatch(e -> e.regel() == regel && e.reden().contains("without bsn"));
+        assertThat(sink.rowErrors).anyMatch(e -> e.regel() == regel && e.reden().contains("zonder bsn"));
     }
 
     @Test
@@ -236,7 +236,7 @@ class EdexmlReaderTest {
 
     @Test
     void otherRootElementIsUnreadable() {
-        assertUnreadable("<Bericht><school/></Bericht>", "root");
+        assertUnreadable("<Bericht><school/></Bericht>", "hoofdelement");
     }
 
     @Test
@@ -249,7 +249,7 @@ class EdexmlReaderTest {
 
         assertThat(sink.registraties).extracting(r -> r.kind().bsn()).containsExactly("111222333");
         assertThat(sink.rowErrors).extracting(RecordingSink.RowError::reden).containsExactly(
-                "geboortedatum lies in the future", "achternaam is longer than 200 characters");
+                "geboortedatum ligt in de toekomst", "achternaam is langer dan 200 tekens");
     }
 
     @Test
@@ -260,12 +260,13 @@ class EdexmlReaderTest {
 
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(latin1), "latin1.xml", new RecordingSink()))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("not well-formed EDEXML at line 4, column ");
+                .hasMessageStartingWith("EDEXML afgekeurd op regel 4, kolom ")
+                .hasMessageContaining("geen geldige UTF-8");
     }
 
     @Test
     void edexInANamespaceIsUnreadable() {
-        assertUnreadable("<EDEX xmlns=\"urn:iets\"><school/></EDEX>", "root");
+        assertUnreadable("<EDEX xmlns=\"urn:iets\"><school/></EDEX>", "hoofdelement");
     }
 
     @Test
@@ -276,7 +277,8 @@ class EdexmlReaderTest {
 
         assertThatThrownBy(() -> reader.read(stream(xml), "bad.xml", sink))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("well-formed");
+                .hasMessageContaining("EDEXML afgekeurd op regel")
+                .hasMessageContaining("wordt niet afgesloten met");
         // streaming, the leerling before the fault was handed over (the file's transaction drops it);
         // the snapshot, which would end enrolments, never comes
         assertThat(sink.snapshots).isEmpty();
@@ -284,7 +286,7 @@ class EdexmlReaderTest {
 
     @Test
     void emptyFileIsUnreadable() {
-        assertUnreadable("", "well-formed");
+        assertUnreadable("", "EDEXML afgekeurd");
     }
 
     @Test

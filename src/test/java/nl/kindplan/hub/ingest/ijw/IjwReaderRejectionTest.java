@@ -46,11 +46,11 @@ class IjwReaderRejectionTest {
     @Test
     void rejectsAMessageThatIsNotWellFormed() {
         verworpen(START.replace("</jw305:Begindatum>", "</jw305:Begindatum"))
-                .hasMessageStartingWith("XML not accepted at line ")
+                .hasMessageStartingWith("XML afgekeurd op regel ")
                 .hasMessageContaining("jw305:Begindatum");
         verworpen(START.substring(0, START.indexOf("</jw305:StartProducten>")))
-                .hasMessageStartingWith("XML not accepted");
-        verworpen("").hasMessageStartingWith("XML not accepted");
+                .hasMessageStartingWith("XML afgekeurd");
+        verworpen("").hasMessageStartingWith("XML afgekeurd");
     }
 
     @Test
@@ -76,7 +76,7 @@ class IjwReaderRejectionTest {
     void rejectsAMissingRequiredElement() {
         verworpen(STOP.replaceAll("\\s*<jw307:RedenBeeindiging>32</jw307:RedenBeeindiging>", ""))
                 .hasMessageContaining("RedenBeeindiging")
-                .hasMessageContaining("missing");
+                .hasMessageContaining("ontbreekt");
         verworpen(START.replaceAll("\\s*<ijw:Dagtekening>2026-03-20</ijw:Dagtekening>", ""))
                 .hasMessageContaining("Dagtekening");
         verworpen(START.replaceAll("(?s)\\s*<jw305:Geboortedatum>.*?</jw305:Geboortedatum>", ""))
@@ -86,16 +86,16 @@ class IjwReaderRejectionTest {
     @Test
     void rejectsAProductWithoutItsCategorie() {
         verworpen(START.replace("<ijw:Categorie>45</ijw:Categorie>", ""))
-                .hasMessageContaining("Product lacks its required element Categorie");
+                .hasMessageContaining("Product mist het verplichte element Categorie");
     }
 
     @Test
     void rejectsAnEmptyBsn() {
         verworpen(START.replace("<jw305:Bsn>111222333</jw305:Bsn>", "<jw305:Bsn></jw305:Bsn>"))
                 .hasMessageContaining("Bsn")
-                .hasMessageContaining("empty");
+                .hasMessageContaining("is leeg");
         verworpen(START.replace("<jw305:Bsn>111222333</jw305:Bsn>", "<jw305:Bsn/>"))
-                .hasMessageContaining("empty");
+                .hasMessageContaining("is leeg");
     }
 
     @Test
@@ -123,14 +123,14 @@ class IjwReaderRejectionTest {
     @Test
     void rejectsABirthDateInTheFutureWithoutShowingIt() {
         verworpen(START.replace("2011-05-04", "2099-05-04"))
-                .hasMessage("JW305 Client: Geboortedatum lies in the future");
+                .hasMessage("JW305 Client: Geboortedatum ligt in de toekomst");
     }
 
     @Test
     void rejectsANameLongerThanTheStoreKeepsWithoutShowingIt() {
         verworpen(START.replace("<ijw:Achternaam>Voorbeeld</ijw:Achternaam>",
                 "<ijw:Achternaam>" + "V".repeat(201) + "</ijw:Achternaam>"))
-                .hasMessage("JW305 Client: Achternaam is longer than 200 characters");
+                .hasMessage("JW305 Client: Achternaam is langer dan 200 tekens");
     }
 
     @Test
@@ -138,7 +138,7 @@ class IjwReaderRejectionTest {
         // LDT_Referentie: at most 36 characters, as the store keeps them
         verworpen(tekst("jw301-toewijzing.xml").replace("REF-A-001", "REF-A-001-0123456789-0123456789-012345"))
                 .hasMessageContaining("ReferentieAanbieder")
-                .hasMessageContaining("at most 36 characters");
+                .hasMessageContaining("hoogstens 36 tekens");
     }
 
     @Test
@@ -147,7 +147,8 @@ class IjwReaderRejectionTest {
         RecordingSink sink = new RecordingSink();
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(latin1), "bericht.xml", sink))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("XML not accepted at line 26, column ");
+                .hasMessageStartingWith("XML afgekeurd op regel 26, kolom ")
+                .hasMessageContaining("geen geldige UTF-8");
         assertThat(sink.isEmpty()).isTrue();
     }
 
@@ -177,9 +178,9 @@ class IjwReaderRejectionTest {
         verworpen(START.replace("/ijw/3_2/jw305/", "/ijw/3_1/jw305/"))
                 .hasMessageContaining("3_1");
         verworpen(START.replace("http://www.istandaarden.nl/ijw/3_2/jw305/schema", "urn:example:bericht"))
-                .hasMessageContaining("not an iJw 3.2 message");
+                .hasMessageContaining("geen iJw 3.2-bericht");
         verworpen("<?xml version=\"1.0\"?><Bericht><Header/></Bericht>")
-                .hasMessageContaining("not an iJw 3.2 message");
+                .hasMessageContaining("geen iJw 3.2-bericht");
     }
 
     @Test
@@ -193,24 +194,24 @@ class IjwReaderRejectionTest {
     @Test
     void rejectsAfzenderAndOntvangerThatAreNotAGemeenteAndAnAanbieder() {
         verworpen(START.replace("<jw305:Ontvanger>0599<", "<jw305:Ontvanger>87654321<"))
-                .hasMessageContaining("4-digit gemeentecode");
+                .hasMessageContaining("gemeentecode van 4 cijfers");
     }
 
     @Test
     void rejectsAMessageWithoutProductLines() {
         verworpen(START.replaceAll("(?s)\\s*<jw305:StartProduct>.*</jw305:StartProduct>", ""))
-                .hasMessageContaining("no product lines");
+                .hasMessageContaining("geen productregels");
     }
 
     @Test
     void rejectsTwoMessagesInOneFile() {
         String bericht = START.substring(START.indexOf("<jw305:Bericht"));
-        verworpen(START + bericht).hasMessageContaining("a file holds exactly one message");
+        verworpen(START + bericht).hasMessageContaining("een bestand bevat precies één bericht");
     }
 
     @Test
     void rejectsTextAfterTheMessage() {
-        verworpen(START + "nog iets").hasMessageContaining("a file holds exactly one message");
+        verworpen(START + "nog iets").hasMessageContaining("een bestand bevat precies één bericht");
     }
 
     @Test
@@ -230,14 +231,14 @@ class IjwReaderRejectionTest {
         verworpen(START.replace("<jw305:Begindatum>2026-03-18</jw305:Begindatum>",
                 "<jw305:Begindatum><jw305:Dag>18</jw305:Dag></jw305:Begindatum>"))
                 .hasMessageContaining("Begindatum")
-                .hasMessageContaining("holds elements");
+                .hasMessageContaining("bevat elementen");
     }
 
     @Test
     void rejectsAnElementThatOccursTwice() {
         verworpen(START.replace("<jw305:Begindatum>2026-03-18</jw305:Begindatum>",
                 "<jw305:Begindatum>2026-03-18</jw305:Begindatum><jw305:Begindatum>2026-03-19</jw305:Begindatum>"))
-                .hasMessageContaining("occurs twice");
+                .hasMessageContaining("komt twee keer voor");
     }
 
     @Test

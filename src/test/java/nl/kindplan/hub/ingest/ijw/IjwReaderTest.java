@@ -147,7 +147,7 @@ class IjwReaderTest {
         assertThat(sink.rowErrors).isEmpty();
         assertThat(sink.snapshots).isEmpty();
         assertThat(sink.notes).singleElement().satisfies(note -> {
-            assertThat(note).startsWith("JW317 VOW-0001").contains("not read by the hub, skipped");
+            assertThat(note).startsWith("JW317 VOW-0001").contains("dit iJw-berichttype leest de hub niet, overgeslagen");
             assertThat(note).doesNotContain("123456782");
         });
     }

@@ -92,7 +92,7 @@ class IjwReferenceExamplesTest {
         assertThat(sink.berichten).isEmpty();
         assertThat(sink.notes).singleElement().asString()
                 .startsWith("JW317 " + eerste(Files.readString(voorbeeld), "Identificatie"))
-                .contains("not read by the hub, skipped");
+                .contains("dit iJw-berichttype leest de hub niet, overgeslagen");
     }
 
     /** Our own good fixtures are valid iJw 3.2, so the reader is tested on what the standard allows. */
