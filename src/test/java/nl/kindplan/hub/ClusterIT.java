@@ -105,7 +105,7 @@ class ClusterIT {
         assertThat(second.get("status")).isEqualTo("SUCCEEDED");
         assertThat(db.queryForMap("SELECT status, error FROM nightly_run WHERE id = ?", first.get("id")))
                 .containsEntry("status", "FAILED")
-                .hasEntrySatisfying("error", e -> assertThat((String) e).contains("stopped").contains(owner));
+                .hasEntrySatisfying("error", e -> assertThat((String) e).contains("gestopt").contains(owner));
         assertThat(count(db, "SELECT COUNT(*) FROM nightly_run")).as("the killed night and its finish, no more").isEqualTo(2);
 
         NightUnderTest.Delivered delivered = night.everyMessageOnceOnTheQueues(db);

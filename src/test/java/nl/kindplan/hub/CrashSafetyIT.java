@@ -156,7 +156,7 @@ class CrashSafetyIT {
             assertThat(events).as("events of the rerun nights come on top of those stored before kill 2")
                     .isGreaterThanOrEqualTo(eventsBeforeKill2);
             assertThat(store.count("SELECT COUNT(*) FROM nightly_run WHERE status = 'FAILED' "
-                    + "AND error LIKE 'the instance running this night stopped%'")).as("the three killed runs").isEqualTo(3);
+                    + "AND error LIKE 'de instantie die deze nacht draaide is gestopt%'")).as("the three killed runs").isEqualTo(3);
             assertThat(store.count("SELECT COUNT(*) FROM nightly_run WHERE status = 'SUCCEEDED'")).isEqualTo(1);
 
             // the queues: every message once

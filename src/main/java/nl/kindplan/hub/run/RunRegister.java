@@ -109,8 +109,8 @@ public class RunRegister {
      */
     public int closeAbandoned(Duration ownerTimeout) {
         return jdbc.update("UPDATE nightly_run SET status = 'FAILED', active = NULL, phase = NULL, finished_at = ?, "
-                + "error = 'the instance running this night stopped (no heartbeat for " + ownerTimeout.toSeconds()
-                + " s): ' || COALESCE(owner, 'unknown') WHERE status = 'RUNNING' AND (active IS NULL "
+                + "error = 'de instantie die deze nacht draaide is gestopt (geen hartslag sinds " + ownerTimeout.toSeconds()
+                + " s): ' || COALESCE(owner, 'onbekend') WHERE status = 'RUNNING' AND (active IS NULL "
                 + "OR heartbeat_at IS NULL OR heartbeat_at < LOCALTIMESTAMP - INTERVAL '" + ownerTimeout.toSeconds()
                 + "' SECOND)", Timestamp.valueOf(LocalDateTime.now()));
     }
@@ -119,7 +119,7 @@ public class RunRegister {
     public void closeStopped(long runId, String owner) {
         jdbc.update("UPDATE nightly_run SET status = 'FAILED', active = NULL, phase = NULL, finished_at = ?, error = ? "
                 + "WHERE id = ? AND active = 1", Timestamp.valueOf(LocalDateTime.now()),
-                "the instance running this night stopped during it: " + owner, runId);
+                "de instantie die deze nacht draaide is tijdens de nacht gestopt: " + owner, runId);
     }
 
     /** The files taken in since the last run belong to this one. */

@@ -78,7 +78,7 @@ class OwnedNightsTest extends HubTestSupport {
         Map<String, Object> closed = jdbc.queryForMap("SELECT status, active, error FROM nightly_run WHERE id = ?", foreign);
         assertThat(closed.get("STATUS")).isEqualTo("FAILED");
         assertThat(closed.get("ACTIVE")).isNull();
-        assertThat((String) closed.get("ERROR")).contains("no heartbeat").contains("gestopte-instantie/13");
+        assertThat((String) closed.get("ERROR")).contains("geen hartslag").contains("gestopte-instantie/13");
         foreign = null;
         for (int i = 0; i < 300 && "RUNNING".equals(status(next)); i++) {
             pause(100);
