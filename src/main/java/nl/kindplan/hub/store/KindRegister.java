@@ -78,12 +78,19 @@ public class KindRegister {
             contested = null;
         }
 
-        private void put(KindRij rij) {
+        /**
+         * Starts again when full, before a batch is placed and never while it is: the batch's own records must
+         * stay at hand from its load to its write, or a child read for it would be created a second time.
+         */
+        private void makeRoom() {
             if (byBsn.size() + byOnr.size() > max) {
                 byBsn.clear();
                 byOnr.clear();
                 byId.clear();
             }
+        }
+
+        private void put(KindRij rij) {
             if (rij.id != null) {
                 byId.put(rij.id, rij);
             }
@@ -250,6 +257,7 @@ public class KindRegister {
 
     /** Reads the records of the numbers the cache does not know yet, a few queries per batch. */
     private void load(List<KindIdentiteit> kinderen, Cache cache) {
+        cache.makeRoom();
         if (cache.contested == null) {
             cache.contested = new java.util.HashSet<>(
                     jdbc.queryForList("SELECT DISTINCT onderwijsnummer FROM identity_conflict", String.class));
