@@ -126,9 +126,9 @@ public class RunService {
         }
     }
 
-    /** Whether a night runs now, in any instance. */
+    /** Whether a night runs now, in any instance (one whose instance stopped beating does not count). */
     public boolean isRunning() {
-        return register.activeNight().isPresent();
+        return register.activeNight().filter(night -> night.sinceHeartbeat().compareTo(ownerTimeout) < 0).isPresent();
     }
 
     private long claim(LocalDate asOf, Trigger trigger, String startedBy, boolean patient) {

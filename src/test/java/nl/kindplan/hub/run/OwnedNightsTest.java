@@ -72,6 +72,7 @@ class OwnedNightsTest extends HubTestSupport {
     void aNightWhoseInstanceStoppedBeatingIsClosedAsFailedAndTheNextNightRuns() throws Exception {
         foreign = register.start(NIGHT, RunRegister.Trigger.SCHEDULE, null, "gestopte-instantie/13");
         jdbc.update("UPDATE nightly_run SET heartbeat_at = LOCALTIMESTAMP - INTERVAL '120' SECOND WHERE id = ?", foreign);
+        assertThat(runs.isRunning()).as("a night whose instance stopped beating is not running").isFalse();
 
         long next = runs.startInBackground(NIGHT, RunRegister.Trigger.API, "beheerder");
 
