@@ -110,9 +110,4 @@ public class CijfersController {
         }
     }
 
-    /** A month or level that is not one: 400 with the reason ({@code {"fout": …}}). */
-    @org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<java.util.Map<String, String>> weigering(ResponseStatusException e) {
-        return Fout.antwoord(e);
-    }
 }

@@ -191,9 +191,4 @@ public class DashboardController {
         return Fout.antwoord(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    /** An unknown run: 404 with {@code {"fout": "geen run …"}}. */
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
-        return Fout.antwoord(e);
-    }
 }

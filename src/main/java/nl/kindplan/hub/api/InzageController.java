@@ -12,9 +12,7 @@ import nl.kindplan.hub.privacy.Verwerkingenlog;
 import nl.kindplan.hub.privacy.Verwerkingsactiviteiten;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -76,9 +74,4 @@ public class InzageController {
         return inzagePagina(nummer, auth);
     }
 
-    /** A number that is no BSN or onderwijsnummer: 400 with the reason ({@code {"fout": …}}). */
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<java.util.Map<String, String>> weigering(ResponseStatusException e) {
-        return Fout.antwoord(e);
-    }
 }

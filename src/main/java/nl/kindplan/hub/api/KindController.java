@@ -1,14 +1,11 @@
 package nl.kindplan.hub.api;
 
-import java.util.Map;
 
 import nl.kindplan.hub.domain.Elfproef;
 import nl.kindplan.hub.privacy.Betrokkene;
 import nl.kindplan.hub.privacy.Verwerkingenlog;
 import nl.kindplan.hub.privacy.Verwerkingsactiviteiten;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,9 +56,4 @@ public class KindController {
         return "geen BSN of onderwijsnummer: dat heeft 9 cijfers, dit nummer heeft er " + nummer.length();
     }
 
-    /** 400 and 404 with their reason in the body ({@code {"fout": …}}), not only in the status line. */
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
-        return Fout.antwoord(e);
-    }
 }

@@ -84,9 +84,4 @@ public class RunController {
                 + "; probeer het opnieuw als die klaar is");
     }
 
-    /** An unknown run: 404 with {@code {"fout": "geen run …"}}. */
-    @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<Map<String, String>> weigering(ResponseStatusException e) {
-        return Fout.antwoord(e);
-    }
 }
