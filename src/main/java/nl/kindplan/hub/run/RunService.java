@@ -95,12 +95,10 @@ public class RunService {
         return instance;
     }
 
-    /** Starts a run in the background and answers its id at once; refused at once while a night runs anywhere. */
-    public long startInBackground(LocalDate asOf, Trigger trigger) {
-        return startInBackground(asOf, trigger, null);
-    }
-
-    /** As {@link #startInBackground(LocalDate, Trigger)}, recording the signed-in user who asked. */
+    /**
+     * Starts a run in the background and answers its id at once, recording the signed-in user who asked;
+     * refused at once while a night runs anywhere.
+     */
     public long startInBackground(LocalDate asOf, Trigger trigger, String startedBy) {
         long runId = claim(asOf, trigger, startedBy, false);
         background.submit(() -> execute(runId));
