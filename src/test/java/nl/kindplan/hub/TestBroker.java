@@ -3,6 +3,7 @@ package nl.kindplan.hub;
 import java.nio.file.Path;
 
 import ch.qos.logback.classic.Level;
+import nl.kindplan.hub.config.QueuePolicy;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ public final class TestBroker {
         kahaDb.setDirectory(dir.resolve("kahadb").toFile());
         broker.setPersistenceAdapter(kahaDb);
         broker.setUseShutdownHook(false);
+        // as the hub's own broker and the README's activemq.xml have it: waiting messages on disk, not in memory
+        QueuePolicy.apply(broker);
         broker.addConnector("tcp://127.0.0.1:" + port);
         broker.start();
         broker.waitUntilStarted();

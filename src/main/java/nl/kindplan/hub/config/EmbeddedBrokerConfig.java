@@ -31,6 +31,7 @@ public class EmbeddedBrokerConfig {
         kahaDb.setDirectory(dataDir.resolve("kahadb").toFile());
         broker.setPersistenceAdapter(kahaDb);
         broker.setUseShutdownHook(false);
+        QueuePolicy.apply(broker);
         broker.addConnector(connector);
         return broker;
     }
