@@ -2,9 +2,7 @@ package nl.kindplan.hub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import nl.kindplan.hub.delivery.SyntheticOutbox.Queued;
@@ -27,15 +25,10 @@ class OutboxPageH2Test {
         ds.setURL("jdbc:h2:mem:outbox-page;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        jdbc.update("INSERT INTO kind (created_at, updated_at) VALUES (?, ?)", now, now);
-        jdbc.update("INSERT INTO nightly_run (as_of, run_trigger, status, started_at) VALUES (?, 'API', 'RUNNING', ?)",
-                LocalDate.of(2026, 11, 16), now);
-        long kindId = jdbc.queryForObject("SELECT MAX(id) FROM kind", Long.class);
-        long runId = jdbc.queryForObject("SELECT MAX(id) FROM nightly_run", Long.class);
-        List<Long> ids = new SyntheticOutbox(jdbc, new DataSourceTransactionManager(ds))
-                .queue(kindId, runId, 6, 5, "0363", Outbox.Channel.JMS, "kindplan.gemeente.0363")
-                .stream().map(Queued::outboxId).toList();
+        SyntheticOutbox synthetic = new SyntheticOutbox(jdbc, new DataSourceTransactionManager(ds));
+        long[] kindAndNight = synthetic.kindAndNight(LocalDate.of(2026, 11, 16));
+        List<Long> ids = synthetic.queue(kindAndNight[0], kindAndNight[1], 6, 5, "0363", Outbox.Channel.JMS,
+                "kindplan.gemeente.0363").stream().map(Queued::outboxId).toList();
         Outbox outbox = new Outbox(jdbc);
 
         String plan = jdbc.queryForObject("EXPLAIN " + Outbox.PAGE, String.class, 0L, 10);

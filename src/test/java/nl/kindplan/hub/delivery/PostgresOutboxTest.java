@@ -3,9 +3,7 @@ package nl.kindplan.hub.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +37,10 @@ class PostgresOutboxTest {
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(ds);
         outbox = new Outbox(jdbc);
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        jdbc.update("INSERT INTO kind (created_at, updated_at) VALUES (?, ?)", now, now);
-        jdbc.update("INSERT INTO nightly_run (as_of, run_trigger, status, started_at) VALUES (?, 'API', 'RUNNING', ?)",
-                LocalDate.of(2026, 4, 6), now);
-        long kindId = jdbc.queryForObject("SELECT MAX(id) FROM kind", Long.class);
-        long runId = jdbc.queryForObject("SELECT MAX(id) FROM nightly_run", Long.class);
-        queued = new SyntheticOutbox(jdbc, new DataSourceTransactionManager(ds))
-                .queue(kindId, runId, 5, 5, "0363", Outbox.Channel.JMS, "kindplan.gemeente.0363");
+        SyntheticOutbox synthetic = new SyntheticOutbox(jdbc, new DataSourceTransactionManager(ds));
+        long[] kindAndNight = synthetic.kindAndNight(LocalDate.of(2026, 4, 6));
+        queued = synthetic.queue(kindAndNight[0], kindAndNight[1], 5, 5, "0363", Outbox.Channel.JMS,
+                "kindplan.gemeente.0363");
     }
 
     @AfterAll

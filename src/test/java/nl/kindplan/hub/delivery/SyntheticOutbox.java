@@ -33,6 +33,16 @@ final class SyntheticOutbox {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** A child and a running night to queue for, as the store needs them; answers {kindId, runId}. */
+    long[] kindAndNight(LocalDate asOf) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        jdbc.update("INSERT INTO kind (created_at, updated_at) VALUES (?, ?)", now, now);
+        jdbc.update("INSERT INTO nightly_run (as_of, run_trigger, status, started_at) VALUES (?, 'API', 'RUNNING', ?)",
+                asOf, now);
+        return new long[]{jdbc.queryForObject("SELECT MAX(id) FROM kind", Long.class),
+                jdbc.queryForObject("SELECT MAX(id) FROM nightly_run", Long.class)};
+    }
+
     /**
      * Queues the messages for one gemeente over one channel to one destination, in one transaction;
      * answers them in outbox id order.
